@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.api.feed;
 
+import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.api.model.InstrumentSpec;
+import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
 
 /**
@@ -39,4 +42,15 @@ public interface MarketDataFeed {
 
     /** @return the current status and counters */
     FeedStatus status();
+
+    /**
+     * Returns the scales this feed uses for an instrument's raw prices and quantities; a book fed by this
+     * feed must use the same spec.
+     *
+     * @param instrument the instrument
+     * @return its spec (by default the one from {@link InstrumentSpecs#lookup(InstrumentId)})
+     */
+    default InstrumentSpec spec(InstrumentId instrument) {
+        return InstrumentSpecs.lookup(instrument);
+    }
 }

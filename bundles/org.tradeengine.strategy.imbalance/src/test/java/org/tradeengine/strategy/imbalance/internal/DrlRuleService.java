@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.strategy.imbalance.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.utils.KieHelper;
+import org.tradeengine.api.rules.RuleDeployment;
+import org.tradeengine.api.rules.RuleFileInfo;
+import org.tradeengine.api.rules.RuleProblem;
+import org.tradeengine.api.rules.RuleService;
+import org.tradeengine.api.rules.RuleSession;
+import org.tradeengine.api.rules.RuleSet;
+import org.tradeengine.api.rules.RuleSetStatus;
+
+/**
+ * A minimal in-test {@link RuleService}: compiles DRL text with Drools (KieHelper) so the strategy is tested
+ * with real rules, independently of the rules bundle.
+ */
+final class DrlRuleService implements RuleService {
+
+    private volatile RuleSet entry;
+    private long generation;
+
+    /** Compiles and puts DRL text in force as the next generation of the entry set. */
+    void deploy(String drl) {
+        KieBase base = new KieHelper().addContent(drl, ResourceType.DRL).build();
+        long gen = ++generation;
+        entry = new RuleSet() {
+            @Override
+            public String name() {
+                return ENTRY;
+            }
+
+            @Override
+            public long generation() {
+                return gen;
+            }
+
+            @Override
+            public Instant deployedAt() {
+                return Instant.now();
+            }
+
+            @Override
+            public List<RuleFileInfo> files() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> ruleNames() {
+                List<String> names = new ArrayList<>();
+                for (KiePackage p : base.getKiePackages()) {
+                    for (Rule r : p.getRules()) {
+                        names.add(r.getName());
+                    }
+                }
+                return names;
+            }
+
+            @Override
+            public RuleSession newSession() {
+                return new Session(base.newKieSession(), gen);
+            }
+        };
+    }
+
+    void withdraw() {
+        entry = null;
+    }
+
+    @Override
+    public Optional<RuleSet> current(String ruleSet) {
+        return ENTRY.equals(ruleSet) ? Optional.ofNullable(entry) : Optional.empty();
+    }
+
+    @Override
+    public List<RuleSetStatus> status() {
+        return List.of();
+    }
+
+    @Override
+    public List<RuleDeployment> deployments(int limit) {
+        return List.of();
+    }
+
+    @Override
+    public RuleDeployment reload(String ruleSet, String trigger) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<RuleProblem> validate(String ruleSet, Path candidate) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> ruleSets() {
+        return List.of(ENTRY);
+    }
+
+    @Override
+    public List<String> files(String ruleSet) {
+        return List.of();
+    }
+
+    @Override
+    public Path rulesDirectory() {
+        return Path.of(".");
+    }
+
+    private record Ref(FactHandle handle) implements RuleSession.FactRef {
+    }
+
+    private static final class Session implements RuleSession {
+        private final KieSession ks;
+        private final long gen;
+
+        Session(KieSession ks, long gen) {
+            this.ks = ks;
+            this.gen = gen;
+        }
+
+        @Override
+        public void setGlobal(String name, Object value) {
+            ks.setGlobal(name, value);
+        }
+
+        @Override
+        public FactRef insert(Object fact) {
+            return new Ref(ks.insert(fact));
+        }
+
+        @Override
+        public void update(FactRef ref, Object fact) {
+            ks.update(((Ref) ref).handle(), fact);
+        }
+
+        @Override
+        public void delete(FactRef ref) {
+            ks.delete(((Ref) ref).handle());
+        }
+
+        @Override
+        public int fireAllRules() {
+            return ks.fireAllRules();
+        }
+
+        @Override
+        public long generation() {
+            return gen;
+        }
+
+        @Override
+        public void close() {
+            ks.dispose();
+        }
+    }
+}

@@ -68,6 +68,7 @@ public final class EngineComponent implements TradingEngine {
     private static final long QUERY_TIMEOUT_MS = 5_000;
 
     private final Logger logger = LoggerFactory.getLogger(EngineComponent.class);
+    private final Pipeline pipeline;
     private final BusinessLoop loop;
     private final ExecutorService thread;
     private final Map<String, FeedBinding> feeds = new ConcurrentHashMap<>();
@@ -83,7 +84,8 @@ public final class EngineComponent implements TradingEngine {
     public EngineComponent(Config config, @Reference OrderBookFactory books) {
         EngineConfig c = new EngineConfig(config.feature_depth(), config.queue_capacity(), config.signal_history(),
                 config.summary_interval_seconds());
-        this.loop = new BusinessLoop(c, id -> books.create(specFor(id)));
+        this.pipeline = new Pipeline(c.featureDepth(), id -> books.create(specFor(id)), c.signalHistory());
+        this.loop = new BusinessLoop(c, pipeline);
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "engine-business");
             t.setDaemon(true);
@@ -128,33 +130,33 @@ public final class EngineComponent implements TradingEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindStrategy(Strategy strategy) {
         strategies.put(strategy.id(), strategy);
-        loop.setStrategies(strategies.values().toArray(new Strategy[0]));
+        pipeline.setStrategies(strategies.values().toArray(new Strategy[0]));
         logger.info("Strategy {} bound", strategy.id());
     }
 
     void unbindStrategy(Strategy strategy) {
         if (strategies.remove(strategy.id(), strategy)) {
-            loop.setStrategies(strategies.values().toArray(new Strategy[0]));
+            pipeline.setStrategies(strategies.values().toArray(new Strategy[0]));
             logger.info("Strategy {} unbound; books keep running", strategy.id());
         }
     }
 
     private void resetBooksOf(String feedId, String reason) {
         List<InstrumentId> owned = new ArrayList<>();
-        loop.owners().forEach((id, owner) -> {
+        pipeline.owners().forEach((id, owner) -> {
             if (owner.equals(feedId)) {
                 owned.add(id);
             }
         });
         try {
-            loop.execute(() -> owned.forEach(id -> loop.resetBook(id, reason)), QUERY_TIMEOUT_MS);
+            loop.execute(() -> owned.forEach(id -> pipeline.resetBook(id, reason)), QUERY_TIMEOUT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private org.tradeengine.api.model.InstrumentSpec specFor(InstrumentId id) {
-        String owner = loop.owners().get(id);
+        String owner = pipeline.owners().get(id);
         FeedBinding b = owner != null ? feeds.get(owner) : null;
         return b != null ? b.feed().spec(id) : InstrumentSpecs.lookup(id);
     }
@@ -164,26 +166,26 @@ public final class EngineComponent implements TradingEngine {
     @Override
     public EngineStatus status() {
         List<InstrumentStatus> list = new ArrayList<>();
-        loop.instruments().values().forEach(s -> list.add(s.status()));
+        pipeline.instruments().values().forEach(s -> list.add(s.status()));
         list.sort(Comparator.comparing(InstrumentStatus::instrument));
         List<String> ids = new ArrayList<>();
-        for (Strategy s : loop.strategies()) {
+        for (Strategy s : pipeline.strategies()) {
             ids.add(s.id());
         }
-        return new EngineStatus(!thread.isShutdown(), loop.events(), loop.levelUpdates(), loop.featureUpdates(),
-                loop.signals().total(), loop.queueDepth(), ids, list);
+        return new EngineStatus(!thread.isShutdown(), pipeline.events(), pipeline.levelUpdates(), pipeline.featureUpdates(),
+                pipeline.signalCount(), loop.queueDepth(), ids, list);
     }
 
     @Override
     public List<InstrumentId> instruments() {
-        List<InstrumentId> ids = new ArrayList<>(loop.instruments().keySet());
+        List<InstrumentId> ids = new ArrayList<>(pipeline.instruments().keySet());
         ids.sort(null);
         return ids;
     }
 
     @Override
     public Optional<BookSnapshot> book(InstrumentId instrument, int depth) {
-        InstrumentState st = loop.instruments().get(instrument);
+        InstrumentState st = pipeline.instruments().get(instrument);
         if (st == null) {
             return Optional.empty();
         }
@@ -204,7 +206,7 @@ public final class EngineComponent implements TradingEngine {
 
     @Override
     public List<Signal> recentSignals(int limit) {
-        return loop.signals().latest(limit);
+        return pipeline.signals().latest(limit);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class FeedBinding implements FeedListener {
             return;
         }
         try {
-            loop.execute(() -> loop.resetBook(instrument, reason), Long.MAX_VALUE);
+            loop.execute(() -> loop.pipeline().resetBook(instrument, reason), Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -108,7 +108,10 @@ public final class FixedPoint {
             throw error("no digits", s, from, to);
         }
         for (; fracDigits < scale; fracDigits++) {
-            value = Math.multiplyExact(value, 10L);
+            if (value > Long.MAX_VALUE / 10) {
+                throw error("overflows a long at scale " + scale, s, from, to);
+            }
+            value *= 10;
         }
         return negative ? -value : value;
     }
@@ -158,19 +161,19 @@ public final class FixedPoint {
                 fracDigits++;
             }
             digits++;
-            if (value > 922337203685477579L) {
+            if (value > (Long.MAX_VALUE - (c - '0')) / 10) {
                 throw errorBytes("overflows a long at scale " + scale, b, from, to);
             }
             value = value * 10 + (c - '0');
-            if (value < 0) {
-                throw errorBytes("overflows a long at scale " + scale, b, from, to);
-            }
         }
         if (digits == 0 && fracDigits <= 0) {
             throw errorBytes("no digits", b, from, to);
         }
         for (int f = Math.max(fracDigits, 0); f < scale; f++) {
-            value = Math.multiplyExact(value, 10L);
+            if (value > Long.MAX_VALUE / 10) {
+                throw errorBytes("overflows a long at scale " + scale, b, from, to);
+            }
+            value *= 10;
         }
         return negative ? -value : value;
     }

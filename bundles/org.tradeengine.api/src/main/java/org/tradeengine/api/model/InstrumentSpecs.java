@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Tick and lot sizes of the instruments in the bundled recordings, and a safe default for any other.
  *
- * <p>Live feeds replace these with the venue's exchange information; replay and tests use them as they are.
+ * <p>Spot quantities use 8 decimals: Binance prints 8 and the real recordings contain sizes finer than the
+ * published lot size. Live feeds replace these with the venue's exchange information; replay and tests use them as they are.
  * The default (8 price and 8 quantity decimals) holds every price and size any supported venue sends.
  */
 public final class InstrumentSpecs {
@@ -14,8 +15,8 @@ public final class InstrumentSpecs {
     private static final Map<String, String[]> KNOWN = Map.of(
             "BTCUSDT-PERP.BINANCE_FUTURES", new String[] {"0.10", "0.001"},
             "ETHUSDT-PERP.BINANCE_FUTURES", new String[] {"0.01", "0.001"},
-            "BTCUSDT.BINANCE_SPOT", new String[] {"0.01", "0.00001"},
-            "ETHUSDT.BINANCE_SPOT", new String[] {"0.01", "0.0001"});
+            "BTCUSDT.BINANCE_SPOT", new String[] {"0.01", "0.00000001"},
+            "ETHUSDT.BINANCE_SPOT", new String[] {"0.01", "0.00000001"});
 
     private InstrumentSpecs() {
     }

@@ -96,7 +96,7 @@ class ImbalanceStrategyTest {
     void aNewRuleGenerationTakesEffectOnTheNextEvent() throws IOException {
         feed(features(PERP, BookState.LIVE, 40, 10, 1));
         assertEquals(1, signals.size());
-        rules.deploy(Files.readString(ENTRY_DRL).replace("imbalance > 3.0", "imbalance > 5.0"));
+        rules.deploy(Files.readString(ENTRY_DRL).replace("imbalance > 3.0B", "imbalance > 5.0B"));
         feed(features(PERP, BookState.LIVE, 41, 10, 2)); // 4.1: buy under the old rules, not under the new
         assertEquals(1, signals.size(), () -> "no buy at 4.1 under the raised threshold, got " + signals);
         feed(features(PERP, BookState.LIVE, 60, 10, 3));

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.feed.replay.internal.replay;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.tradeengine.api.book.BookDelta;
+import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.api.model.InstrumentSpec;
+import org.tradeengine.api.model.Venue;
+import org.tradeengine.feed.replay.internal.io.RecordingReader;
+import org.tradeengine.feed.replay.internal.scan.BinanceScanner;
+import org.tradeengine.feed.replay.internal.scan.ScanProblem;
+import org.tradeengine.feed.replay.internal.scan.ScannedMessage;
+import org.tradeengine.feed.replay.internal.sync.SyncRules;
+
+/**
+ * Replays recording files as one venue stream: reads each line, scans it, and runs every instrument through
+ * the venue's synchronisation procedure, handing the results to a {@link ReplayHandler}. Used by the feed
+ * component, the CLI and the shell command alike. One thread runs it; status getters may be read from any.
+ *
+ * <p>A REST snapshot carries no symbol: it belongs to the instrument of the latest depth event, as a
+ * recorder fetches the snapshot of the stream it is buffering. A snapshot that comes before any depth event (the
+ * 2023 recordings do this) is kept and given to the instrument of the first depth event.
+ */
+public final class StreamReplay {
+
+    private final Venue venue;
+    private final SyncRules rules;
+    private final ReplayHandler handler;
+    private final BinanceScanner scanner;
+    private final List<InstrumentChannel> channels = new CopyOnWriteArrayList<>();
+    private InstrumentChannel latest;
+    private byte[] orphan;
+    private String orphanPosition;
+    private volatile RecordingReader reader;
+    private volatile long lines;
+    private volatile long skipped;
+    private volatile long malformed;
+
+    /**
+     * @param venue {@link Venue#BINANCE_FUTURES} or {@link Venue#BINANCE_SPOT}
+     * @param handler receives deltas, resets and problems
+     * @param specs the scales of each instrument ({@code InstrumentSpecs::lookup})
+     */
+    public StreamReplay(Venue venue, ReplayHandler handler, Function<InstrumentId, InstrumentSpec> specs) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.rules = venue == Venue.BINANCE_FUTURES ? SyncRules.FUTURES : SyncRules.SPOT;
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.scanner = new BinanceScanner(venue, specs);
+    }
+
+    /**
+     * Replays the files once, in order, as one stream. Returns early if the thread is interrupted.
+     *
+     * @param files the recording files
+     * @throws IOException if a file cannot be read; {@link #position()} tells where
+     */
+    public void run(List<Path> files) throws IOException {
+        try (RecordingReader r = new RecordingReader(files)) {
+            reader = r;
+            while (r.next()) {
+                lines++;
+                line(r);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+        }
+        if (orphan != null) {
+            malformed++;
+            handler.problem(orphanPosition, "snapshot before any depth event: no depth event followed, so its instrument"
+                    + " is unknown");
+            orphan = null;
+        }
+    }
+
+    /** Starts all instruments over (before replaying the files again): each is reset and waits for a snapshot. */
+    public void restart() {
+        latest = null;
+        orphan = null;
+        for (InstrumentChannel c : channels) {
+            c.restarted();
+            handler.reset(c, "replay restarts from the first file");
+        }
+    }
+
+    private void line(RecordingReader r) {
+        InstrumentSpec snapshotSpec = latest == null ? null : latest.spec();
+        ScannedMessage m = scanner.scan(r.buffer(), r.lineStart(), r.lineEnd(), snapshotSpec);
+        switch (m.kind()) {
+            case DEPTH -> {
+                InstrumentChannel c = channel(m.spec());
+                latest = c;
+                long localTime = m.localTimeNanos();
+                BookDelta update = m.toUpdate(rules.previousId(m.firstId(), m.prevId()));
+                if (orphan != null) {
+                    adoptOrphan(c);
+                }
+                handler.awaitLocalTime(localTime);
+                c.sync().onUpdate(update);
+            }
+            case SNAPSHOT -> {
+                handler.awaitLocalTime(m.localTimeNanos());
+                latest.sync().onSnapshot(m.toSnapshot());
+            }
+            case SKIPPED -> skipped++;
+            case ERROR -> {
+                if (m.problem() == ScanProblem.NO_INSTRUMENT) {
+                    orphan = Arrays.copyOfRange(r.buffer(), r.lineStart(), r.lineEnd());
+                    orphanPosition = r.position();
+                } else {
+                    rejected(m, r.position());
+                }
+            }
+            default -> {
+                // blank line
+            }
+        }
+    }
+
+    /** Scans the held snapshot again, now that its instrument (and so its scales) is known. */
+    private void adoptOrphan(InstrumentChannel c) {
+        byte[] line = orphan;
+        orphan = null;
+        ScannedMessage s = scanner.scan(line, 0, line.length, c.spec());
+        if (s.kind() == ScannedMessage.Kind.SNAPSHOT) {
+            handler.awaitLocalTime(s.localTimeNanos());
+            c.sync().onSnapshot(s.toSnapshot());
+        } else {
+            rejected(s, orphanPosition);
+        }
+    }
+
+    private void rejected(ScannedMessage m, String position) {
+        malformed++;
+        if (m.spec() != null) {
+            channel(m.spec()).malformedLine();
+        }
+        handler.problem(position, m.message());
+    }
+
+    private InstrumentChannel channel(InstrumentSpec spec) {
+        InstrumentChannel l = latest;
+        if (l != null && l.spec() == spec) {
+            return l;
+        }
+        for (InstrumentChannel c : channels) {
+            if (c.spec().id().equals(spec.id())) {
+                return c;
+            }
+        }
+        InstrumentChannel c = new InstrumentChannel(spec, rules, this);
+        channels.add(c);
+        return c;
+    }
+
+    void emitted(InstrumentChannel channel, BookDelta delta) {
+        handler.delta(channel, delta);
+    }
+
+    void broken(InstrumentChannel channel, String message) {
+        handler.problem(position(), message);
+        handler.reset(channel, message);
+    }
+
+    /** @return the venue */
+    public Venue venue() {
+        return venue;
+    }
+
+    /** @return the instruments seen so far, in order of appearance */
+    public List<InstrumentChannel> channels() {
+        return new ArrayList<>(channels);
+    }
+
+    /** @return {@code file:line} of the line being replayed, empty before the first */
+    public String position() {
+        RecordingReader r = reader;
+        return r == null ? "" : r.position();
+    }
+
+    /** @return lines read, all files and passes */
+    public long lines() {
+        return lines;
+    }
+
+    /** @return lines of recognised streams the book does not need */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** @return rejected lines, all instruments */
+    public long malformed() {
+        return malformed;
+    }
+}

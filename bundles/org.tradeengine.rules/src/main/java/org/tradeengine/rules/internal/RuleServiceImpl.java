@@ -102,7 +102,7 @@ public final class RuleServiceImpl implements RuleService {
 
     /** Compiles what is on disk (after SCR bound the audit journal, so these attempts are journaled too) and starts watching. */
     @Activate
-    void start() {
+    public void start() {
         Path dir = settings.rulesDir();
         if (!Files.isDirectory(dir)) {
             logger.warn("Rules folder {} does not exist: no rules in force, callers fail closed (set rules.dir in {}.cfg)",
@@ -123,7 +123,7 @@ public final class RuleServiceImpl implements RuleService {
 
     /** Stops watching and releases the compiled rules. */
     @Deactivate
-    void stop() {
+    public void stop() {
         if (watcher != null) {
             watcher.close();
         }

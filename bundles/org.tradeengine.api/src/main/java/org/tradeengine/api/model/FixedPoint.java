@@ -19,11 +19,14 @@ public final class FixedPoint {
     public static final int MAX_SCALE = 18;
 
     private static final long[] POW10 = new long[MAX_SCALE + 1];
+    /** Largest value that may still be multiplied by {@code POW10[k]} without overflow. */
+    private static final long[] MAX_BEFORE_SCALING = new long[MAX_SCALE + 1];
 
     static {
         long p = 1;
         for (int i = 0; i <= MAX_SCALE; i++) {
             POW10[i] = p;
+            MAX_BEFORE_SCALING[i] = Long.MAX_VALUE / p;
             p *= 10;
         }
     }
@@ -127,6 +130,46 @@ public final class FixedPoint {
      * @return the raw fixed-point value
      */
     public static long parse(byte[] b, int from, int to, int scale) {
+        // fast path for the common shape (at most 18 significant digits, well formed); anything else, including
+        // every error, goes through the careful parser below, which says exactly what is wrong
+        if (scale < 0 || scale > MAX_SCALE || from >= to) {
+            return parseCarefully(b, from, to, scale);
+        }
+        int i = from;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int start = i;
+        long value = 0;
+        int d;
+        while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+            value = value * 10 + d;
+            i++;
+        }
+        int intDigits = i - start;
+        int fracDigits = 0;
+        if (i < to && b[i] == '.') {
+            int fracStart = ++i;
+            int limit = Math.min(to, fracStart + scale);
+            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+                value = value * 10 + d;
+                i++;
+            }
+            fracDigits = i - fracStart;
+            while (i < to && b[i] == '0') {
+                i++; // zeros beyond the scale change nothing
+            }
+        }
+        if (i != to || intDigits + fracDigits == 0 || intDigits + fracDigits > 18
+                || value > MAX_BEFORE_SCALING[scale - fracDigits]) {
+            return parseCarefully(b, from, to, scale);
+        }
+        value *= POW10[scale - fracDigits];
+        return negative ? -value : value;
+    }
+
+    private static long parseCarefully(byte[] b, int from, int to, int scale) {
         checkScale(scale);
         if (from >= to) {
             throw new NumberFormatException("empty number");

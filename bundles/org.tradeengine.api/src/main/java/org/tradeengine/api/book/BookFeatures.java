@@ -81,19 +81,41 @@ public final class BookFeatures {
      * @return the features
      */
     public static BookFeatures of(BookView book, int depth, long exchangeTimeMillis, long localTimeNanos) {
-        long bidVol = 0;
         int nb = Math.min(depth, book.bidDepth());
-        for (int i = 0; i < nb; i++) {
-            bidVol += book.bidQty(i);
-        }
-        long askVol = 0;
         int na = Math.min(depth, book.askDepth());
-        for (int i = 0; i < na; i++) {
-            askVol += book.askQty(i);
-        }
         return new BookFeatures(book.instrument(), book.state(), depth, book.spec().priceScale(), book.spec().qtyScale(),
-                bidVol, askVol, nb > 0 ? book.bidPrice(0) : 0, na > 0 ? book.askPrice(0) : 0, book.lastUpdateId(),
-                exchangeTimeMillis, localTimeNanos);
+                bidVolume(book, depth), askVolume(book, depth), nb > 0 ? book.bidPrice(0) : 0, na > 0 ? book.askPrice(0) : 0,
+                book.lastUpdateId(), exchangeTimeMillis, localTimeNanos);
+    }
+
+    /**
+     * Sums the quantities of the top {@code depth} bid levels (raw, at the instrument's quantity scale).
+     *
+     * @param book the book (on its owning thread)
+     * @param depth N
+     * @return the raw top-N bid volume
+     */
+    public static long bidVolume(BookView book, int depth) {
+        long sum = 0;
+        for (int i = 0, n = Math.min(depth, book.bidDepth()); i < n; i++) {
+            sum += book.bidQty(i);
+        }
+        return sum;
+    }
+
+    /**
+     * Sums the quantities of the top {@code depth} ask levels (raw, at the instrument's quantity scale).
+     *
+     * @param book the book (on its owning thread)
+     * @param depth N
+     * @return the raw top-N ask volume
+     */
+    public static long askVolume(BookView book, int depth) {
+        long sum = 0;
+        for (int i = 0, n = Math.min(depth, book.askDepth()); i < n; i++) {
+            sum += book.askQty(i);
+        }
+        return sum;
     }
 
     /**

@@ -38,18 +38,10 @@ final class InstrumentState {
      * changed: sums N levels per side and compares longs, no allocation.
      */
     BookFeatures updateFeatures(int depth, long exchangeTimeMillis, long localTimeNanos) {
-        long bidVol = 0;
-        int nb = Math.min(depth, book.bidDepth());
-        for (int i = 0; i < nb; i++) {
-            bidVol += book.bidQty(i);
-        }
-        long askVol = 0;
-        int na = Math.min(depth, book.askDepth());
-        for (int i = 0; i < na; i++) {
-            askVol += book.askQty(i);
-        }
-        long bestBid = nb > 0 ? book.bidPrice(0) : 0;
-        long bestAsk = na > 0 ? book.askPrice(0) : 0;
+        long bidVol = BookFeatures.bidVolume(book, depth);
+        long askVol = BookFeatures.askVolume(book, depth);
+        long bestBid = book.bidDepth() > 0 ? book.bidPrice(0) : 0;
+        long bestAsk = book.askDepth() > 0 ? book.askPrice(0) : 0;
         if (lastFeatures != null && bidVol == lastBidVol && askVol == lastAskVol && bestBid == lastBestBid
                 && bestAsk == lastBestAsk && lastFeatures.getState() == book.state()) {
             return null;

@@ -103,7 +103,7 @@ class EngineComponentTest {
         feed.update(99, 105, new long[] {618000, 9000}, new long[0]); // continues from 99, book is at 100
         await("gap counted", () -> perp().gaps() == 1);
         assertEquals(BookState.INVALID, perp().bookState());
-        assertEquals(List.of(PERP), strategy.resets);
+        await("strategies told", () -> strategy.resets.equals(List.of(PERP)));
         feed.update(105, 106, new long[] {618000, 8000}, new long[0]);
         snapshot();
         await("live again", () -> perp().bookState() == BookState.LIVE);
@@ -161,7 +161,7 @@ class EngineComponentTest {
         await("live", () -> !engine.instruments().isEmpty() && perp().bookState() == BookState.LIVE);
         feed.reset("reconnect");
         await("reset", () -> perp().bookState() == BookState.SYNCING);
-        assertEquals(List.of(PERP), strategy.resets);
+        await("strategies told", () -> strategy.resets.equals(List.of(PERP)));
         assertFalse(engine.book(PERP, 5).orElseThrow().bids().size() > 0, "a reset book is empty");
     }
 

@@ -51,7 +51,7 @@ class ScenarioParserTest {
         assertEquals("BTCUSDT.BINANCE_SPOT", f.getInstrument().toString());
         assertEquals(BookState.INVALID, f.getState());
         assertEquals(10, f.getDepth());
-        assertEquals("0.00002", f.getBidVolume().toPlainString());
+        assertEquals("0.00002000", f.getBidVolume().toPlainString()); // spot sizes have 8 decimals
         assertEquals("61800.01", f.getBestBid().toPlainString());
         assertEquals("0.000013", f.getImbalance().toPlainString());
         assertEquals(Scenario.Expectation.NOTHING, result.scenarios().get(0).expected());

@@ -29,7 +29,7 @@ public class RulesCommand implements Action {
         t.column("Deployed at");
         for (RuleSetStatus s : rules.status()) {
             if (s.files().isEmpty()) {
-                t.addRow().addContent(s.ruleSet(), s.generation(), "(no rules in force: new orders/signals blocked)", "-", "-");
+                t.addRow().addContent(s.ruleSet(), s.generation(), "(no rules in force)", "-", "-");
             }
             for (RuleFileInfo f : s.files()) {
                 t.addRow().addContent(s.ruleSet(), s.generation(), f.file(), Format.hash(f.sha256()), Format.time(f.deployedAt()));

@@ -90,27 +90,30 @@ abstract class JsonCursor {
         byte[] bytes = b;
         int e = end;
         while (true) {
-            // fast path for the compact form ["price","qty"] the venue sends; anything else takes the general path.
-            // A quote inside a value cannot fool it: FixedPoint then rejects the backslash or the cut value.
+            // fast path for the compact form ["price","qty"] the venue sends: digits are parsed while the quotes
+            // are looked for, in one pass. Anything unusual (sign, exponent, escape, too many decimals, zero
+            // price, spaces) leaves p untouched and takes the general path, which names the problem exactly.
             int i = p;
-            int priceTo = i + 2;
-            int qtyTo = 0;
+            long price = -1;
+            long qty = -1;
+            int qtyEnd = -1;
             if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
-                while (priceTo < e && bytes[priceTo] != '"') {
-                    priceTo++;
-                }
-                if (priceTo + 2 < e && bytes[priceTo + 1] == ',' && bytes[priceTo + 2] == '"') {
-                    qtyTo = priceTo + 3;
-                    while (qtyTo < e && bytes[qtyTo] != '"') {
-                        qtyTo++;
-                    }
+                price = unsignedDecimal(bytes, i + 2, e, priceScale);
+                int priceEnd = decimalEnd;
+                if (price > 0 && priceEnd + 2 < e && bytes[priceEnd + 1] == ',' && bytes[priceEnd + 2] == '"') {
+                    qty = unsignedDecimal(bytes, priceEnd + 3, e, qtyScale);
+                    qtyEnd = decimalEnd;
                 }
             }
-            if (qtyTo > 0 && qtyTo + 1 < e && bytes[qtyTo + 1] == ']') {
-                level(bids, i + 2, priceTo, priceTo + 3, qtyTo, priceScale, qtyScale, name);
-                p = qtyTo + 2;
+            if (qty >= 0 && qtyEnd + 1 < e && bytes[qtyEnd + 1] == ']') {
+                if (bids) {
+                    m.addBid(price, qty);
+                } else {
+                    m.addAsk(price, qty);
+                }
+                p = qtyEnd + 2;
             } else {
-                levelWithSpaces(bids, priceScale, qtyScale, name);
+                levelSlowly(bids, priceScale, qtyScale, name);
             }
             int c = p < e ? bytes[p] : -1;
             if (c == ',') {
@@ -121,6 +124,90 @@ abstract class JsonCursor {
             } else if (!nextElement()) {
                 return;
             }
+        }
+    }
+
+    /** Where the last {@link #unsignedDecimal} stopped: the index of the closing quote. */
+    private int decimalEnd;
+
+    private static final long[] POW10 = new long[19];
+    private static final long[] MAX_BEFORE_SCALING = new long[19];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            MAX_BEFORE_SCALING[i] = Long.MAX_VALUE / p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * Parses a plain unsigned decimal that ends at a quote, exactly at {@code scale}, in one pass; sets
+     * {@link #decimalEnd} to the quote. Returns -1 for anything it does not handle (the caller then takes the
+     * general path, which reports errors): a sign, a non-digit, no digits, more significant decimals than the
+     * scale, more than 18 digits, or a missing closing quote.
+     */
+    private long unsignedDecimal(byte[] bytes, int i, int e, int scale) {
+        long v = 0;
+        int digits = 0;
+        int frac = -1;
+        for (; i < e; i++) {
+            int c = bytes[i];
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                if (frac < 0) {
+                    v = v * 10 + d;
+                    digits++;
+                } else if (frac < scale) {
+                    v = v * 10 + d;
+                    digits++;
+                    frac++;
+                } else if (d != 0) {
+                    return -1;
+                }
+            } else if (c == '"') {
+                break;
+            } else if (c == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                return -1;
+            }
+        }
+        if (i >= e || digits == 0 || digits > 18) {
+            return -1;
+        }
+        int shift = scale - Math.max(frac, 0);
+        if (v > MAX_BEFORE_SCALING[shift]) {
+            return -1;
+        }
+        decimalEnd = i;
+        return v * POW10[shift];
+    }
+
+    /** The compact form with FixedPoint's exact error messages, else the general form with spaces. */
+    private void levelSlowly(boolean bids, int priceScale, int qtyScale, String name) {
+        byte[] bytes = b;
+        int e = end;
+        int i = p;
+        int priceTo = i + 2;
+        int qtyTo = 0;
+        if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
+            while (priceTo < e && bytes[priceTo] != '"') {
+                priceTo++;
+            }
+            if (priceTo + 2 < e && bytes[priceTo + 1] == ',' && bytes[priceTo + 2] == '"') {
+                qtyTo = priceTo + 3;
+                while (qtyTo < e && bytes[qtyTo] != '"') {
+                    qtyTo++;
+                }
+            }
+        }
+        if (qtyTo > 0 && qtyTo + 1 < e && bytes[qtyTo + 1] == ']') {
+            level(bids, i + 2, priceTo, priceTo + 3, qtyTo, priceScale, qtyScale, name);
+            p = qtyTo + 2;
+        } else {
+            levelWithSpaces(bids, priceScale, qtyScale, name);
         }
     }
 

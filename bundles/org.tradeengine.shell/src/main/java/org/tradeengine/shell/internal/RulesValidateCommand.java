@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.shell.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -35,6 +37,11 @@ public class RulesValidateCommand implements Action {
     @Completion(RuleSetCompleter.class)
     String set;
 
+    @Option(name = "-r", aliases = "--replaces", description = "The rule file in force the candidate replaces, e.g. "
+            + "entry/imbalance.drl (default: the file of the same name; a new name is validated as an added file)")
+    @Completion(RuleFileCompleter.class)
+    String replaces;
+
     @Override
     public Object execute() {
         Path candidate = rules.rulesDirectory().resolve(file);
@@ -50,7 +57,13 @@ public class RulesValidateCommand implements Action {
             System.err.println("Cannot tell the rule set of " + file + "; give it with --set (one of " + rules.ruleSets() + ")");
             return null;
         }
-        List<RuleProblem> problems = rules.validate(ruleSet, candidate);
+        List<RuleProblem> problems;
+        try {
+            problems = rules.validate(ruleSet, asReplacement(candidate));
+        } catch (IOException e) {
+            System.err.println("Cannot stage " + candidate + " as " + replaces + ": " + e.getMessage());
+            return null;
+        }
         if (problems.isEmpty()) {
             System.out.println("OK: " + file + " compiles and passes every " + ruleSet + " scenario (not deployed)");
         } else {
@@ -58,6 +71,19 @@ public class RulesValidateCommand implements Action {
             RulesHistoryCommand.printProblems(problems);
         }
         return null;
+    }
+
+    /** Copies the candidate under the name of the file it replaces, so it is validated in that file's place. */
+    private Path asReplacement(Path candidate) throws IOException {
+        if (replaces == null) {
+            return candidate;
+        }
+        Path dir = Files.createTempDirectory("rules-validate");
+        Path staged = dir.resolve(Path.of(replaces).getFileName().toString());
+        Files.copy(candidate, staged, StandardCopyOption.REPLACE_EXISTING);
+        staged.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        return staged;
     }
 
     private String setOf(Path candidate) {

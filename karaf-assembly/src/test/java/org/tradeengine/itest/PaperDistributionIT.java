@@ -31,6 +31,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.tradeengine.api.book.BookSnapshot;
@@ -39,6 +40,7 @@ import org.tradeengine.api.engine.InstrumentStatus;
 import org.tradeengine.api.engine.TradingEngine;
 import org.tradeengine.api.feed.FeedState;
 import org.tradeengine.api.feed.FeedStatus;
+import org.tradeengine.api.feed.MarketDataFeed;
 import org.tradeengine.api.model.Side;
 import org.tradeengine.api.rules.RuleDeployment;
 import org.tradeengine.api.rules.RuleService;
@@ -111,6 +113,12 @@ public class PaperDistributionIT {
         }
         assertEquals("trade engine bundles", new TreeSet<>(BUNDLES), seen);
         assertEquals("components not ACTIVE", List.of(), problems);
+        // feeds are selected by their venue service property: it must be the Venue name, as the api says
+        Set<String> venues = new TreeSet<>();
+        for (ServiceReference<MarketDataFeed> ref : context.getServiceReferences(MarketDataFeed.class, null)) {
+            venues.add(String.valueOf(ref.getProperty(MarketDataFeed.PROPERTY_VENUE)));
+        }
+        assertEquals("venue service properties", new TreeSet<>(List.of("BINANCE_FUTURES", "BINANCE_SPOT")), venues);
     }
 
     @Test

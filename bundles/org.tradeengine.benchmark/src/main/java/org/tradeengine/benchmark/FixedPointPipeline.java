@@ -9,7 +9,6 @@ import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
-import org.tradeengine.api.strategy.SignalSink;
 import org.tradeengine.api.strategy.Strategy;
 import org.tradeengine.engine.internal.Pipeline;
 import org.tradeengine.feed.replay.internal.scan.BinanceScanner;
@@ -78,9 +77,5 @@ final class FixedPointPipeline implements SyncOutput {
 
     long broken() {
         return brokenCount;
-    }
-
-    SignalSink sink() {
-        return pipeline;
     }
 }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tradeengine.api.book.BookFeatures;
 import org.tradeengine.api.book.BookState;
-import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.strategy.SignalSink;
 import org.tradeengine.api.strategy.Strategy;
@@ -163,9 +162,5 @@ final class NaivePipeline {
 
     private static long raw(BigDecimal v, int scale) {
         return v.setScale(scale).unscaledValue().longValueExact();
-    }
-
-    InstrumentId instrument() {
-        return spec.id();
     }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.api.book;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import org.tradeengine.api.model.InstrumentId;
@@ -196,23 +195,5 @@ public final class BookDelta {
     public BookDelta withInstrument(InstrumentId id) {
         return new BookDelta(id, kind, firstUpdateId, lastUpdateId, previousUpdateId, exchangeTimeMillis, localTimeNanos,
                 bidPrices, bidQtys, bidCount, askPrices, askQtys, askCount);
-    }
-
-    /**
-     * Returns the bid prices as a new array (for tests and tools, not the hot path).
-     *
-     * @return copy of the used bid prices
-     */
-    public long[] bidPricesCopy() {
-        return Arrays.copyOf(bidPrices, bidCount);
-    }
-
-    /**
-     * Returns the ask prices as a new array (for tests and tools, not the hot path).
-     *
-     * @return copy of the used ask prices
-     */
-    public long[] askPricesCopy() {
-        return Arrays.copyOf(askPrices, askCount);
     }
 }

@@ -33,6 +33,7 @@ import org.tradeengine.api.engine.TradingEngine;
 import org.tradeengine.api.feed.FeedStatus;
 import org.tradeengine.api.feed.MarketDataFeed;
 import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.strategy.Signal;
 import org.tradeengine.api.strategy.Strategy;
@@ -155,7 +156,7 @@ public final class EngineComponent implements TradingEngine {
         }
     }
 
-    private org.tradeengine.api.model.InstrumentSpec specFor(InstrumentId id) {
+    private InstrumentSpec specFor(InstrumentId id) {
         String owner = pipeline.owners().get(id);
         FeedBinding b = owner != null ? feeds.get(owner) : null;
         return b != null ? b.feed().spec(id) : InstrumentSpecs.lookup(id);

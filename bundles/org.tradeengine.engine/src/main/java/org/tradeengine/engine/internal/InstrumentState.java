@@ -14,7 +14,6 @@ import org.tradeengine.api.engine.InstrumentStatus;
 final class InstrumentState {
 
     final OrderBook book;
-    final String feedId;
     private BookFeatures lastFeatures;
     private long lastBidVol = -1;
     private long lastAskVol = -1;
@@ -28,9 +27,8 @@ final class InstrumentState {
     volatile long signals;
     private volatile BigDecimal imbalance;
 
-    InstrumentState(OrderBook book, String feedId) {
+    InstrumentState(OrderBook book) {
         this.book = book;
-        this.feedId = feedId;
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Pipeline implements SignalSink {
         // 1. find or create the instrument's book
         InstrumentState st = instruments.get(d.instrument());
         if (st == null) {
-            st = new InstrumentState(bookMaker.apply(d.instrument()), owners.getOrDefault(d.instrument(), "?"));
+            st = new InstrumentState(bookMaker.apply(d.instrument()));
             instruments.put(d.instrument(), st);
         }
         // 2. apply to the exact L2 book; integrity problems are values

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.tradeengine.api.rules.RuleProblem;
+
 /** Renders values for the console: UTC times, exact decimals, short hashes. */
 final class Format {
 
@@ -34,6 +36,12 @@ final class Format {
 
     static String decimal(BigDecimal d) {
         return d == null ? "-" : d.toPlainString();
+    }
+
+    static void printProblems(Iterable<RuleProblem> problems) {
+        for (RuleProblem p : problems) {
+            System.out.println("  " + p);
+        }
     }
 
     static String hash(String sha256) {

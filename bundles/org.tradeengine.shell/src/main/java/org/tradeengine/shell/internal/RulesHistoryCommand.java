@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.tradeengine.api.rules.RuleDeployment;
-import org.tradeengine.api.rules.RuleProblem;
 import org.tradeengine.api.rules.RuleService;
 
 /** {@code te:rules-history}: every deployment attempt, newest first, with its outcome and errors. */
@@ -39,11 +38,5 @@ public class RulesHistoryCommand implements Action {
         }
         t.print(System.out);
         return null;
-    }
-
-    static void printProblems(Iterable<RuleProblem> problems) {
-        for (RuleProblem p : problems) {
-            System.out.println("  " + p);
-        }
     }
 }

@@ -39,7 +39,7 @@ public class RulesReloadCommand implements Action {
             }
             RuleDeployment d = rules.reload(s, "shell:" + user);
             System.out.println(s + ": " + d.outcome() + ", generation " + d.generation() + " in force");
-            RulesHistoryCommand.printProblems(d.problems());
+            Format.printProblems(d.problems());
         }
         return null;
     }

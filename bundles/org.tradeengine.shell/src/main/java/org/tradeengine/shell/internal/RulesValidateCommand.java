@@ -68,7 +68,7 @@ public class RulesValidateCommand implements Action {
             System.out.println("OK: " + file + " compiles and passes every " + ruleSet + " scenario (not deployed)");
         } else {
             System.out.println("REJECTED: " + file + " (" + problems.size() + " problem" + (problems.size() > 1 ? "s" : "") + ")");
-            RulesHistoryCommand.printProblems(problems);
+            Format.printProblems(problems);
         }
         return null;
     }

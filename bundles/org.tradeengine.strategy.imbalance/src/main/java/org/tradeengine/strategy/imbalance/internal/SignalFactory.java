@@ -18,7 +18,6 @@ final class SignalFactory implements EntrySignals {
     private final String strategyId;
     private SignalSink sink;
     private long generation;
-    private long droppedSpotSells;
 
     SignalFactory(String strategyId) {
         this.strategyId = strategyId;
@@ -33,10 +32,6 @@ final class SignalFactory implements EntrySignals {
         this.sink = null;
     }
 
-    long droppedSpotSells() {
-        return droppedSpotSells;
-    }
-
     @Override
     public void buy(BookFeatures f, String rule) {
         emit(f, Side.BUY, rule);
@@ -44,11 +39,9 @@ final class SignalFactory implements EntrySignals {
 
     @Override
     public void sell(BookFeatures f, String rule) {
-        if (f.isSpotOnly()) {
-            droppedSpotSells++;
-            return;
+        if (!f.isSpotOnly()) {
+            emit(f, Side.SELL, rule);
         }
-        emit(f, Side.SELL, rule);
     }
 
     private void emit(BookFeatures f, Side side, String rule) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.tradeengine.api.book.BookDelta;
 import org.tradeengine.api.book.BookIntegrity;
+import org.tradeengine.api.book.BookSnapshot;
 import org.tradeengine.api.book.BookState;
 import org.tradeengine.api.book.OrderBook;
 import org.tradeengine.api.book.OrderBookFactory;
@@ -166,22 +167,12 @@ public final class BookReplay implements ReplayHandler {
     }
 
     private static String json(OrderBook book, InstrumentChannel c, int top) {
+        BookSnapshot levels = book.snapshot(top);
         StringBuilder sb = new StringBuilder(128 + 40 * top);
         sb.append("{\"instrument\":\"").append(book.instrument()).append("\",\"lastUpdateId\":").append(book.lastUpdateId())
-                .append(",\"events\":").append(c.events()).append(",\"gaps\":").append(c.gaps()).append(",\"bids\":[");
-        InstrumentSpec spec = book.spec();
-        for (int i = 0; i < Math.min(top, book.bidDepth()); i++) {
-            level(sb, i, spec.formatPrice(book.bidPrice(i)), spec.formatQty(book.bidQty(i)));
-        }
-        sb.append("],\"asks\":[");
-        for (int i = 0; i < Math.min(top, book.askDepth()); i++) {
-            level(sb, i, spec.formatPrice(book.askPrice(i)), spec.formatQty(book.askQty(i)));
-        }
-        return sb.append("]}").toString();
-    }
-
-    private static void level(StringBuilder sb, int i, String price, String qty) {
-        sb.append(i == 0 ? "" : ",").append("[\"").append(price).append("\",\"").append(qty).append("\"]");
+                .append(",\"events\":").append(c.events()).append(",\"gaps\":").append(c.gaps()).append(',');
+        BookSnapshot.appendLevels(sb, levels.bids(), levels.asks());
+        return sb.append('}').toString();
     }
 
     /** @return the replayed stream (channels and counters) */

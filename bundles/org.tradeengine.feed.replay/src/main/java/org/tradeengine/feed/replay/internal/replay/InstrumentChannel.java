@@ -7,9 +7,9 @@ import org.tradeengine.api.book.BookDelta;
 import org.tradeengine.api.book.BookState;
 import org.tradeengine.api.feed.InstrumentFeedStatus;
 import org.tradeengine.api.model.InstrumentSpec;
-import org.tradeengine.feed.replay.internal.sync.BookSync;
-import org.tradeengine.feed.replay.internal.sync.SyncOutput;
-import org.tradeengine.feed.replay.internal.sync.SyncRules;
+import org.tradeengine.feed.core.sync.BookSync;
+import org.tradeengine.feed.core.sync.SyncOutput;
+import org.tradeengine.feed.core.sync.SyncRules;
 
 /**
  * One instrument of a replayed stream: its synchronisation state machine and its counters. The replaying

@@ -14,11 +14,11 @@ import org.tradeengine.api.book.BookDelta;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.Venue;
-import org.tradeengine.feed.replay.internal.io.RecordingReader;
-import org.tradeengine.feed.replay.internal.scan.BinanceScanner;
-import org.tradeengine.feed.replay.internal.scan.ScanProblem;
-import org.tradeengine.feed.replay.internal.scan.ScannedMessage;
-import org.tradeengine.feed.replay.internal.sync.SyncRules;
+import org.tradeengine.feed.core.io.RecordingReader;
+import org.tradeengine.feed.core.scan.BinanceScanner;
+import org.tradeengine.feed.core.scan.ScanProblem;
+import org.tradeengine.feed.core.scan.ScannedMessage;
+import org.tradeengine.feed.core.sync.SyncRules;
 
 /**
  * Replays recording files as one venue stream: reads each line, scans it, and runs every instrument through

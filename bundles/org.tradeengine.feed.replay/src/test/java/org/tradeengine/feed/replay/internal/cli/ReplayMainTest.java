@@ -23,7 +23,7 @@ import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
-import org.tradeengine.feed.replay.internal.TestData;
+import org.tradeengine.feed.core.TestData;
 import org.tradeengine.feed.replay.internal.replay.BookReplay;
 import org.tradeengine.recordings.Recordings;
 

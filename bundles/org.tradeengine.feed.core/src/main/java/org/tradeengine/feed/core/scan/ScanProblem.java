@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.scan;
+package org.tradeengine.feed.core.scan;
 
 /** Why a recorded line was rejected; the line is never applied. */
 public enum ScanProblem {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal;
+package org.tradeengine.feed.core;
 
 import java.io.BufferedReader;
 import java.io.IOException;

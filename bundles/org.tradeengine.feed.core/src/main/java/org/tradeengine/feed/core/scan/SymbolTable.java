@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.scan;
+package org.tradeengine.feed.core.scan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

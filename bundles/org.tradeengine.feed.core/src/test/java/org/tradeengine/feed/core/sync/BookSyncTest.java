@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.sync;
+package org.tradeengine.feed.core.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

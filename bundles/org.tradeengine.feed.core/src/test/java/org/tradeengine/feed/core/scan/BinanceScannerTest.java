@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.scan;
+package org.tradeengine.feed.core.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +21,7 @@ import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
-import org.tradeengine.feed.replay.internal.TestData;
+import org.tradeengine.feed.core.TestData;
 import org.tradeengine.recordings.Recordings;
 
 class BinanceScannerTest {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.io;
+package org.tradeengine.feed.core.io;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal.sync;
+package org.tradeengine.feed.core.sync;
 
 import org.tradeengine.api.book.BookDelta;
 

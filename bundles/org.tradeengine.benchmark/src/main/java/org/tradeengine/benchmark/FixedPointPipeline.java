@@ -11,11 +11,11 @@ import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
 import org.tradeengine.api.strategy.Strategy;
 import org.tradeengine.engine.internal.Pipeline;
-import org.tradeengine.feed.replay.internal.scan.BinanceScanner;
-import org.tradeengine.feed.replay.internal.scan.ScannedMessage;
-import org.tradeengine.feed.replay.internal.sync.BookSync;
-import org.tradeengine.feed.replay.internal.sync.SyncOutput;
-import org.tradeengine.feed.replay.internal.sync.SyncRules;
+import org.tradeengine.feed.core.scan.BinanceScanner;
+import org.tradeengine.feed.core.scan.ScannedMessage;
+import org.tradeengine.feed.core.sync.BookSync;
+import org.tradeengine.feed.core.sync.SyncOutput;
+import org.tradeengine.feed.core.sync.SyncRules;
 
 /**
  * The production code path, one recorded line at a time: the replay feed's byte scanner and Binance futures

@@ -17,7 +17,8 @@ import org.tradeengine.api.model.InstrumentId;
  * @param resyncs snapshots taken after the first
  * @param malformed messages rejected as malformed
  * @param lastUpdateId last venue update id delivered
- * @param lagMillis local receive time minus venue event time of the last event (includes clock offset)
+ * @param lagMillis local receive time minus venue event time of the last event; live feeds subtract their estimate of the
+ *     clock offset ({@link FeedStatus#clockOffsetMillis()}), a replay does not
  * @param lastEventAt local time of the last event, null if none yet
  */
 public record InstrumentFeedStatus(InstrumentId instrument, BookState bookState, long events, long levelUpdates, long gaps,

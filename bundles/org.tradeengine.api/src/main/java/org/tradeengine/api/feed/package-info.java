@@ -3,7 +3,7 @@
  * Market-data feeds: the service every venue feed (live or replay) provides, its listener and its status.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.tradeengine.api.feed;
 
 import org.osgi.annotation.bundle.Export;

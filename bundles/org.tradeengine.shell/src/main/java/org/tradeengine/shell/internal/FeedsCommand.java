@@ -11,8 +11,8 @@ import org.tradeengine.api.feed.FeedStatus;
 import org.tradeengine.api.feed.InstrumentFeedStatus;
 
 /** {@code te:feeds}: every feed the engine is bound to, and each of its instruments. */
-@Command(scope = "te", name = "feeds", description = "Shows each feed's state and, per instrument, book state, events, gaps, "
-        + "resyncs, last sequence id and lag")
+@Command(scope = "te", name = "feeds", description = "Shows each feed's state, reconnects and clock offset and, per instrument,"
+        + " book state, events, gaps, resyncs, malformed messages, last sequence id and lag")
 @Service
 public class FeedsCommand implements Action {
 
@@ -25,6 +25,7 @@ public class FeedsCommand implements Action {
         t.column("Feed");
         t.column("Venue");
         t.column("State");
+        t.column("Reconnects").alignRight();
         t.column("Instrument");
         t.column("Book");
         t.column("Events").alignRight();
@@ -36,18 +37,22 @@ public class FeedsCommand implements Action {
         t.column("Connected since");
         for (FeedStatus f : engine.feeds()) {
             if (f.instruments().isEmpty()) {
-                t.addRow().addContent(f.feedId(), f.venue(), f.state(), "-", "-", 0, 0, 0, f.malformed(), "-", "-",
+                t.addRow().addContent(f.feedId(), f.venue(), f.state(), f.reconnects(), "-", "-", 0, 0, 0, f.malformed(), "-", "-",
                         Format.since(f.connectedSince()));
             }
             for (InstrumentFeedStatus i : f.instruments()) {
-                t.addRow().addContent(f.feedId(), f.venue(), f.state(), i.instrument(), i.bookState(), i.events(), i.gaps(),
+                t.addRow().addContent(f.feedId(), f.venue(), f.state(), f.reconnects(), i.instrument(), i.bookState(), i.events(), i.gaps(),
                         i.resyncs(), i.malformed(), i.lastUpdateId(), i.lagMillis(), Format.since(f.connectedSince()));
             }
         }
         t.print(System.out);
         for (FeedStatus f : engine.feeds()) {
+            if (f.clockOffsetMillis() != 0) {
+                System.out.println(f.feedId() + ": local clock - venue clock ~ " + f.clockOffsetMillis()
+                        + " ms (estimate; lag is net of it)");
+            }
             if (!f.detail().isEmpty()) {
-                System.out.println(f.feedId() + ": " + f.detail() + (f.reconnects() > 0 ? " (reconnects " + f.reconnects() + ")" : ""));
+                System.out.println(f.feedId() + ": " + f.detail());
             }
         }
         return null;

@@ -13,7 +13,7 @@ import org.tradeengine.api.model.Venue;
  * bytes: a combined-stream message, a bare depthUpdate or a REST depth snapshot. Prices and quantities go
  * directly to fixed-point longs at the instrument's scales; no String is made per value and nothing is
  * allocated for a good line. Keys may come in any order. Anything wrong gives an ERROR result with a
- * {@link ScanProblem} and a message; no exception leaves {@link #scan}.
+ * {@link ScanProblem} and a message; no exception leaves {@link #scan} or {@link #scanMessage}.
  *
  */
 public final class BinanceScanner extends JsonCursor {
@@ -36,8 +36,11 @@ public final class BinanceScanner extends JsonCursor {
     private static final int K_ASKS = 12;
     private static final int K_STREAM = 13;
     private static final int K_DATA = 14;
+    private static final int K_ID = 15;
+    private static final int K_RESULT = 16;
+    private static final int K_ERROR = 17;
     private static final String[] NAMES = {"?", "e", "E", "T", "s", "U", "u", "pu", "b", "a", "lastUpdateId", "bids",
-        "asks", "stream", "data"};
+        "asks", "stream", "data", "id", "result", "error"};
 
     private static final int DEPTH_SPOT = bits(K_TYPE, K_EVENT_TIME, K_SYMBOL, K_FIRST, K_LAST, K_B, K_A);
     private static final int DEPTH_FUTURES = DEPTH_SPOT | bits(K_TX_TIME, K_PREV);
@@ -56,6 +59,9 @@ public final class BinanceScanner extends JsonCursor {
     private static final byte[] LAST_UPDATE_ID = ascii("lastUpdateId");
     private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
     private static final byte[] DEPTH = ascii("depth");
+    private static final byte[] SERVER_SHUTDOWN = ascii("serverShutdown");
+    private static final byte[] RESULT = ascii("result");
+    private static final byte[] ERROR = ascii("error");
     private static final byte[][] SKIPPED_STREAMS = {ascii("bookTicker"), ascii("trade"), ascii("aggTrade"),
         ascii("markPrice"), ascii("markPrice@1s"), ascii("markPrice@3s")};
     private static final byte[][] SKIPPED_EVENTS = {ascii("bookTicker"), ascii("trade"), ascii("aggTrade"),
@@ -77,22 +83,28 @@ public final class BinanceScanner extends JsonCursor {
     private int deferredBids;
     private int deferredAsks;
     private boolean scalarLevels;
+    private int idFrom;
+    private int idTo;
+    private int errorFrom;
+    private int errorTo;
 
     /**
      * Reads prices and quantities at the scales of {@link InstrumentSpecs#lookup}.
      *
-     * @param venue {@link Venue#BINANCE_FUTURES} or {@link Venue#BINANCE_SPOT}: which fields are required
+     * @param venue {@link Venue#BINANCE_FUTURES}, {@link Venue#BINANCE_SPOT} or {@link Venue#BINANCE_US}: which
+     *     fields are required
      */
     public BinanceScanner(Venue venue) {
         this(venue, InstrumentSpecs::lookup);
     }
 
     /**
-     * @param venue {@link Venue#BINANCE_FUTURES} or {@link Venue#BINANCE_SPOT}: which fields are required
+     * @param venue {@link Venue#BINANCE_FUTURES}, {@link Venue#BINANCE_SPOT} or {@link Venue#BINANCE_US} (spot
+     *     messages): which fields are required and which venue the instruments belong to
      * @param specs the scales of each instrument
      */
     public BinanceScanner(Venue venue, Function<InstrumentId, InstrumentSpec> specs) {
-        if (venue != Venue.BINANCE_FUTURES && venue != Venue.BINANCE_SPOT) {
+        if (venue != Venue.BINANCE_FUTURES && venue != Venue.BINANCE_SPOT && venue != Venue.BINANCE_US) {
             throw new IllegalArgumentException("not a Binance venue with a depth stream: " + venue);
         }
         this.futures = venue == Venue.BINANCE_FUTURES;
@@ -121,6 +133,44 @@ public final class BinanceScanner extends JsonCursor {
             // message already set
         } catch (RuntimeException e) {
             // a safety net: the grammar checks bounds itself, so this means a bug, but still no crash
+            m.kind = ScannedMessage.Kind.ERROR;
+            m.problem = ScanProblem.MALFORMED_JSON;
+            m.message = "unreadable message (" + e + ")";
+        }
+        return m;
+    }
+
+    /**
+     * Scans one message as a live feed receives it: the raw JSON of a WebSocket frame or a REST body, without the
+     * timestamp prefix of a recorded line.
+     *
+     * @param buf bytes holding the message
+     * @param from first byte of the message
+     * @param to end of the message (exclusive)
+     * @param localTimeNanos local receive time, epoch nanoseconds
+     * @param snapshotSpec the instrument a snapshot body belongs to (the request's symbol), or null
+     * @return the result, reused by the next call; besides the kinds of {@link #scan}, CONTROL for a subscription
+     *     answer or a serverShutdown event
+     */
+    public ScannedMessage scanMessage(byte[] buf, int from, int to, long localTimeNanos, InstrumentSpec snapshotSpec) {
+        this.b = buf;
+        this.end = to;
+        this.lineStart = from;
+        this.snapshotSpec = snapshotSpec;
+        m.clear();
+        m.localTimeNanos = localTimeNanos;
+        try {
+            int i = ws(from);
+            if (i == end) {
+                m.kind = ScannedMessage.Kind.BLANK;
+                return m;
+            }
+            p = i;
+            resetObjectState();
+            topObject();
+        } catch (Failure f) {
+            // message already set
+        } catch (RuntimeException e) {
             m.kind = ScannedMessage.Kind.ERROR;
             m.problem = ScanProblem.MALFORMED_JSON;
             m.message = "unreadable message (" + e + ")";
@@ -217,6 +267,9 @@ public final class BinanceScanner extends JsonCursor {
             bareEvent();
         } else if ((mask & bit(K_LAST_UPDATE_ID)) != 0) {
             snapshot();
+        } else if ((mask & bit(K_ID)) != 0 && (mask & (bit(K_RESULT) | bit(K_ERROR))) != 0) {
+            control((mask & bit(K_ERROR)) != 0 ? "error answer to request " + text(idFrom, idTo) + ": " + text(errorFrom, errorTo)
+                    : "answer to request " + text(idFrom, idTo));
         } else {
             fail(ScanProblem.MISSING_FIELD, "neither a stream message (\"stream\"), a depth event (\"e\") nor a snapshot"
                     + " (\"lastUpdateId\")");
@@ -269,6 +322,10 @@ public final class BinanceScanner extends JsonCursor {
         if (typeFrom < 0) {
             fail(ScanProblem.MISSING_FIELD, "stream " + text(streamFrom, streamTo) + " message without \"e\"");
         }
+        if (equal(typeFrom, typeTo, SERVER_SHUTDOWN)) {
+            control("serverShutdown");
+            return;
+        }
         if (!equal(typeFrom, typeTo, DEPTH_UPDATE)) {
             fail(ScanProblem.UNKNOWN_EVENT, "stream " + text(streamFrom, streamTo) + " carries event type '"
                     + text(typeFrom, typeTo) + "', not depthUpdate");
@@ -281,6 +338,10 @@ public final class BinanceScanner extends JsonCursor {
             depthEvent();
             return;
         }
+        if (equal(typeFrom, typeTo, SERVER_SHUTDOWN)) {
+            control("serverShutdown");
+            return;
+        }
         for (byte[] skipped : SKIPPED_EVENTS) {
             if (equal(typeFrom, typeTo, skipped)) {
                 m.kind = ScannedMessage.Kind.SKIPPED;
@@ -288,6 +349,11 @@ public final class BinanceScanner extends JsonCursor {
             }
         }
         fail(ScanProblem.UNKNOWN_EVENT, "unknown event type '" + text(typeFrom, typeTo) + "'");
+    }
+
+    private void control(String what) {
+        m.kind = ScannedMessage.Kind.CONTROL;
+        m.message = what;
     }
 
     // ---- validation of the two message types ----
@@ -356,6 +422,14 @@ public final class BinanceScanner extends JsonCursor {
             case K_PREV -> m.prevId = number(NAMES[key]);
             case K_B, K_A -> eventLevels(key == K_B);
             case K_BIDS, K_ASKS -> snapshotLevels(key == K_BIDS);
+            case K_ID -> {
+                idFrom = skipValue();
+                idTo = p;
+            }
+            case K_ERROR -> {
+                errorFrom = skipValue();
+                errorTo = p;
+            }
             default -> skipValue();
         }
     }
@@ -471,12 +545,15 @@ public final class BinanceScanner extends JsonCursor {
                     default -> K_UNKNOWN;
                 };
             case 2:
-                return b[from] == 'p' && b[from + 1] == 'u' ? K_PREV : K_UNKNOWN;
+                return b[from] == 'p' && b[from + 1] == 'u' ? K_PREV
+                        : b[from] == 'i' && b[from + 1] == 'd' ? K_ID : K_UNKNOWN;
+            case 5:
+                return equal(from, from + 5, ERROR) ? K_ERROR : K_UNKNOWN;
             case 4:
                 return equal(from, from + 4, DATA) ? K_DATA
                         : equal(from, from + 4, BIDS) ? K_BIDS : equal(from, from + 4, ASKS) ? K_ASKS : K_UNKNOWN;
             case 6:
-                return equal(from, from + 6, STREAM) ? K_STREAM : K_UNKNOWN;
+                return equal(from, from + 6, STREAM) ? K_STREAM : equal(from, from + 6, RESULT) ? K_RESULT : K_UNKNOWN;
             case 12:
                 return equal(from, from + 12, LAST_UPDATE_ID) ? K_LAST_UPDATE_ID : K_UNKNOWN;
             default:

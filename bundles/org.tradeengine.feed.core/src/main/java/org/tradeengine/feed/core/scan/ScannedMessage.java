@@ -22,6 +22,8 @@ public final class ScannedMessage {
         SKIPPED,
         /** An empty line. */
         BLANK,
+        /** A session message, not market data: an answer to a request or a serverShutdown; see {@link #message()}. */
+        CONTROL,
         /** A rejected line; see {@link #problem()} and {@link #message()}. */
         ERROR
     }
@@ -184,7 +186,7 @@ public final class ScannedMessage {
         return problem;
     }
 
-    /** @return what is wrong, without the file and line (the caller adds them), null unless ERROR */
+    /** @return ERROR: what is wrong, without the file and line (the caller adds them); CONTROL: what it was; else null */
     public String message() {
         return message;
     }

@@ -17,7 +17,9 @@ import org.tradeengine.api.book.BookState;
  * already contains; 3. the first remaining update must bridge the snapshot, then SNAPSHOT and that update are
  * emitted (the update continuing from the snapshot id); 4. every later update must continue from the previous
  * one. A failed bridge or a broken chain is reported, the book is INVALID, and updates are buffered again
- * (starting with the one that broke the chain) until the next snapshot.
+ * (starting with the one that broke the chain) until the next snapshot. An update wholly older than the book
+ * (its final id not after the last applied one: a duplicate, or a late copy of an applied event) carries nothing new
+ * and is ignored and counted, as Binance's own procedure says ("if u is below the book id, ignore it").
  *
  * <p>A snapshot that arrives while the book is LIVE is not needed and is ignored.
  */
@@ -37,6 +39,7 @@ public final class BookSync {
     private long syncs;
     private long overflowed;
     private long ignoredSnapshots;
+    private long stale;
 
     /**
      * @param rules the venue's rules
@@ -92,6 +95,18 @@ public final class BookSync {
         }
     }
 
+    /**
+     * Declares the book broken for a reason found outside the sequence (a crossed book): INVALID, buffered updates
+     * and any held snapshot dropped; updates are buffered again until the next snapshot.
+     *
+     * @param message what is wrong, reported through {@link SyncOutput#broken}
+     */
+    public void invalidate(String message) {
+        buffer.clear();
+        heldSnapshot = null;
+        fail(message);
+    }
+
     /** Forgets everything (a replay that starts again from the first file). */
     public void reset() {
         buffer.clear();
@@ -101,6 +116,10 @@ public final class BookSync {
     }
 
     private void continueChain(BookDelta update) {
+        if (update.lastUpdateId() <= lastId) {
+            stale++;
+            return;
+        }
         if (update.previousUpdateId() == lastId) {
             lastId = update.lastUpdateId();
             applied++;
@@ -174,6 +193,11 @@ public final class BookSync {
     /** @return snapshots ignored because the book was already LIVE */
     public long ignoredSnapshots() {
         return ignoredSnapshots;
+    }
+
+    /** @return updates ignored while LIVE because they were wholly older than the book (duplicates, late copies) */
+    public long stale() {
+        return stale;
     }
 
     /** @return updates waiting for a snapshot */

@@ -4,7 +4,7 @@ package org.tradeengine.feed.core.sync;
 import org.tradeengine.api.book.BookDelta;
 
 /**
- * The two ways a venue ties a diff stream to a REST snapshot (docs: SYNC_RULES §1 futures, §2 spot). Only
+ * The ways a venue ties a diff stream to a REST snapshot (docs: SYNC_RULES §1 futures, §2 spot). Only
  * the drop and bridge rules differ; continuity is the same once each update carries the id it continues from
  * ({@code pu} on futures, {@code U - 1} on spot), which the scanner sets.
  */
@@ -54,6 +54,33 @@ public enum SyncRules {
         String continuityBroken(BookDelta d, long previousU) {
             return "U == previous u + 1 broken: U=" + d.firstUpdateId() + ", previous u=" + previousU;
         }
+    },
+
+    /**
+     * Kraken Futures v1 book feed: every delta carries one {@code seq} (U = u = seq); the {@code book_snapshot}'s
+     * seq plays lastUpdateId. Drop {@code seq <= snapshot seq}; the first delta must be {@code snapshot seq + 1};
+     * then {@code seq == previous seq + 1}.
+     */
+    KRAKEN("seq == snapshot seq + 1") {
+        @Override
+        public boolean isStale(long u, long snapshotId) {
+            return u <= snapshotId;
+        }
+
+        @Override
+        public boolean bridges(long firstId, long lastId, long snapshotId) {
+            return firstId <= snapshotId + 1 && snapshotId + 1 <= lastId;
+        }
+
+        @Override
+        public long previousId(long firstId, long pu) {
+            return firstId - 1;
+        }
+
+        @Override
+        String continuityBroken(BookDelta d, long previousU) {
+            return "seq == previous seq + 1 broken: seq=" + d.firstUpdateId() + ", previous seq=" + previousU;
+        }
     };
 
     private final String bridgeRule;
@@ -93,9 +120,7 @@ public enum SyncRules {
     }
 
     String gap(BookDelta d, long previousU) {
-        String why = d.lastUpdateId() == previousU ? "duplicate of the previous event"
-                : d.lastUpdateId() < previousU ? "out of order: older than the previous event" : "updates are missing";
         return "sequence gap: " + continuityBroken(d, previousU) + " (event U=" + d.firstUpdateId() + " u="
-                + d.lastUpdateId() + ": " + why + ")";
+                + d.lastUpdateId() + ": updates are missing)";
     }
 }

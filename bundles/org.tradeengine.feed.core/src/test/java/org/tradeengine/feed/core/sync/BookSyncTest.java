@@ -164,28 +164,49 @@ class BookSyncTest {
     }
 
     @Test
-    void duplicateEventBreaksTheChain() {
+    void duplicateEventIsIgnoredAndTheBookStaysLive() {
         BookSync s = futures();
         s.onUpdate(fut(21, 30, 20));
         s.onSnapshot(snap(25));
         s.onUpdate(fut(31, 40, 30));
         s.onUpdate(fut(31, 40, 30));
-        assertEquals(1, broken.size());
-        assertTrue(broken.get(0).contains("pu=30, previous u=40") && broken.get(0).contains("duplicate of the previous event"),
-                broken.get(0));
-        assertEquals(BookState.INVALID, s.state());
+        s.onUpdate(fut(41, 50, 40));
+        assertEquals(List.of(), broken);
+        assertEquals(List.of("S25", "U21-30/25", "U31-40/30", "U41-50/40"), emittedText());
+        assertEquals(1, s.stale());
+        assertEquals(BookState.LIVE, s.state());
     }
 
     @Test
-    void outOfOrderEventBreaksTheChain() {
+    void outOfOrderPairBreaksTheChainOnTheEarlyEventAndTheLateOneIsDroppedByTheNextSnapshot() {
         BookSync s = spot();
         s.onUpdate(spt(21, 30));
         s.onSnapshot(snap(25));
         s.onUpdate(spt(31, 40));
+        s.onUpdate(spt(51, 60));   // 41-50 is late
         s.onUpdate(spt(41, 50));
-        s.onUpdate(spt(31, 40));
-        assertEquals(List.of("sequence gap: U == previous u + 1 broken: U=31, previous u=50 (event U=31 u=40: out of order:"
-                + " older than the previous event)"), broken);
+        assertEquals(List.of("sequence gap: U == previous u + 1 broken: U=51, previous u=40 (event U=51 u=60: updates are"
+                + " missing)"), broken);
+        assertEquals(BookState.INVALID, s.state());
+        s.onSnapshot(snap(55));
+        s.onUpdate(spt(61, 70));
+        assertEquals(List.of("S25", "U21-30/25", "U31-40/30", "S55", "U51-60/55", "U61-70/60"), emittedText());
+        assertEquals(BookState.LIVE, s.state());
+    }
+
+    @Test
+    void invalidateDropsTheBookUntilTheNextSnapshot() {
+        BookSync s = futures();
+        s.onUpdate(fut(21, 30, 20));
+        s.onSnapshot(snap(25));
+        s.invalidate("crossed book");
+        assertEquals(List.of("crossed book"), broken);
+        assertEquals(BookState.INVALID, s.state());
+        s.onUpdate(fut(31, 40, 30));
+        assertEquals(List.of("S25", "U21-30/25"), emittedText());
+        s.onSnapshot(snap(35));
+        assertEquals(List.of("S25", "U21-30/25", "S35", "U31-40/35"), emittedText());
+        assertEquals(BookState.LIVE, s.state());
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.tradeengine.api.feed.FeedStatus;
 import org.tradeengine.api.feed.InstrumentFeedStatus;
 import org.tradeengine.api.feed.MarketDataFeed;
 import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.feed.core.live.BookSnapshots;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.Venue;
 import org.tradeengine.feed.replay.internal.replay.InstrumentChannel;
@@ -249,7 +250,7 @@ public final class ReplayFeed implements MarketDataFeed, ReplayHandler {
         while ((l = pending.poll()) != null) {
             for (OrderBook book : shadows.values()) {
                 if (book.state() == BookState.LIVE) {
-                    deliver(l, ShadowSnapshots.of(book, lastLocalNanos));
+                    deliver(l, BookSnapshots.of(book, lastLocalNanos));
                 }
             }
             listeners.add(l);

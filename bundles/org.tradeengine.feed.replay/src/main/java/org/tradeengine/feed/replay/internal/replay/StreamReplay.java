@@ -110,7 +110,7 @@ public final class StreamReplay {
                 handler.awaitLocalTime(m.localTimeNanos());
                 latest.sync().onSnapshot(m.toSnapshot());
             }
-            case SKIPPED -> skipped++;
+            case SKIPPED, CONTROL -> skipped++;
             case ERROR -> {
                 if (m.problem() == ScanProblem.NO_INSTRUMENT) {
                     orphan = Arrays.copyOfRange(r.buffer(), r.lineStart(), r.lineEnd());

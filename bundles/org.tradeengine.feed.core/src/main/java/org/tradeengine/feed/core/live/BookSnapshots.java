@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.tradeengine.feed.replay.internal;
+package org.tradeengine.feed.core.live;
 
 import org.tradeengine.api.book.BookDelta;
 import org.tradeengine.api.book.BookView;
 
 /** Turns a book into a SNAPSHOT delta, for a listener that joins after the stream's own snapshot went by. */
-final class ShadowSnapshots {
+public final class BookSnapshots {
 
-    private ShadowSnapshots() {
+    private BookSnapshots() {
     }
 
     /**
@@ -15,7 +15,7 @@ final class ShadowSnapshots {
      * @param localTimeNanos local time to stamp on the snapshot
      * @return a SNAPSHOT with every level of the book and its last update id
      */
-    static BookDelta of(BookView book, long localTimeNanos) {
+    public static BookDelta of(BookView book, long localTimeNanos) {
         int bids = book.bidDepth();
         int asks = book.askDepth();
         long[] bidPrices = new long[bids];

@@ -67,7 +67,10 @@ public final class BookSync {
             bufferUpdate(update);
         } else if (rules.isStale(update.lastUpdateId(), heldSnapshot.lastUpdateId())) {
             dropped++;
-        } else if (rules.bridges(update.firstUpdateId(), update.lastUpdateId(), heldSnapshot.lastUpdateId())) {
+        } else if (rules.bridges(update.firstUpdateId(), update.lastUpdateId(), heldSnapshot.lastUpdateId())
+                || update.previousUpdateId() == heldSnapshot.lastUpdateId()) {
+            // the second case: a snapshot taken exactly at an event boundary, whose boundary event this stream
+            // never carried (subscribed just after it); the next event continues exactly from the snapshot
             goLive(update);
         } else {
             BookDelta snapshot = heldSnapshot;

@@ -195,6 +195,15 @@ class BookSyncTest {
     }
 
     @Test
+    void aFuturesEventContinuingExactlyFromTheSnapshotBridgesIt() {
+        BookSync s = futures();
+        s.onSnapshot(snap(30));
+        s.onUpdate(fut(35, 40, 30));
+        assertEquals(List.of("S30", "U35-40/30"), emittedText());
+        assertEquals(BookState.LIVE, s.state());
+    }
+
+    @Test
     void invalidateDropsTheBookUntilTheNextSnapshot() {
         BookSync s = futures();
         s.onUpdate(fut(21, 30, 20));

@@ -76,17 +76,28 @@ public final class BinanceFuturesFeed extends LiveFeedComponent {
         super(Venue.BINANCE_FUTURES, WS_URL, REST_URL, "depth@100ms", props, books, BinanceProtocol::new);
     }
 
+    /** Stops the feed. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         stop();
     }
 
+    /**
+     * A raw message sink (the recorder) came.
+     *
+     * @param sink the sink
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindSink(RawMessageSink sink) {
+    public void bindSink(RawMessageSink sink) {
         addSink(sink);
     }
 
-    void unbindSink(RawMessageSink sink) {
+    /**
+     * A raw message sink went.
+     *
+     * @param sink the sink
+     */
+    public void unbindSink(RawMessageSink sink) {
         removeSink(sink);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.tradeengine.api.model.InstrumentId;
@@ -42,7 +43,7 @@ public final class KrakenProtocol implements VenueProtocol {
     private final LiveFeedSettings settings;
     private final KrakenScanner scanner;
     /** Book subscriptions sent and not yet acknowledged, oldest first. */
-    private final ArrayDeque<InstrumentId> unacknowledged = new ArrayDeque<>();
+    private final ArrayDeque<InstrumentSpec> unacknowledged = new ArrayDeque<>();
 
     /**
      * @param settings the feed settings (venue KRAKEN_FUTURES)
@@ -79,7 +80,7 @@ public final class KrakenProtocol implements VenueProtocol {
         List<String> messages = new ArrayList<>(instruments.size() + 1);
         for (InstrumentSpec i : instruments) {
             messages.add(request("subscribe", "book", i.id().venueSymbol()));
-            unacknowledged.addLast(i.id());
+            unacknowledged.addLast(i);
         }
         messages.add(SUBSCRIBE_HEARTBEAT);
         return messages;
@@ -91,7 +92,7 @@ public final class KrakenProtocol implements VenueProtocol {
         switch (m.kind()) {
             case DEPTH -> sink.update(m.spec(), m.toUpdate(SyncRules.KRAKEN.previousId(m.firstId(), m.prevId())));
             case SNAPSHOT -> {
-                unacknowledged.remove(m.spec().id());
+                acknowledged(m.spec().id());
                 sink.snapshot(m.spec(), m.toSnapshot());
             }
             case SKIPPED -> sink.skipped(m.spec());
@@ -106,15 +107,15 @@ public final class KrakenProtocol implements VenueProtocol {
         KrakenEvent event = scanner.event();
         if (!event.isFailure()) {
             if (event == KrakenEvent.SUBSCRIBED && m.spec() != null) {
-                unacknowledged.remove(m.spec().id());
+                acknowledged(m.spec().id());
             }
             sink.skipped(m.spec());
             return;
         }
         InstrumentSpec instrument = m.spec();
         if (instrument != null) {
-            unacknowledged.remove(instrument.id());
-        } else if (m.message().toLowerCase(java.util.Locale.ROOT).contains(INVALID_PRODUCT)) {
+            acknowledged(instrument.id());
+        } else if (m.message().toLowerCase(Locale.ROOT).contains(INVALID_PRODUCT)) {
             instrument = oldestUnacknowledged();
         }
         sink.venueError(instrument, instrument == null ? m.message() : m.message() + " (book subscription of "
@@ -123,18 +124,16 @@ public final class KrakenProtocol implements VenueProtocol {
 
     /** The venue refused a product without naming it: the oldest subscription it has not answered yet. */
     private InstrumentSpec oldestUnacknowledged() {
-        Iterator<InstrumentId> it = unacknowledged.iterator();
-        if (!it.hasNext()) {
-            return null;
+        return unacknowledged.pollFirst();
+    }
+
+    private void acknowledged(InstrumentId id) {
+        for (Iterator<InstrumentSpec> it = unacknowledged.iterator(); it.hasNext();) {
+            if (it.next().id().equals(id)) {
+                it.remove();
+                return;
+            }
         }
-        InstrumentId id = it.next();
-        it.remove();
-        byte[] b = id.venueSymbol().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        // the same spec object the scanner gives for frames of this product
-        byte[] probe = ("{\"event\":\"subscribed\",\"product_id\":\"" + id.venueSymbol() + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        ScannedMessage m = scanner.scanMessage(probe, 0, probe.length, 0);
-        return b.length > 0 ? m.spec() : null;
     }
 
     @Override
@@ -150,8 +149,8 @@ public final class KrakenProtocol implements VenueProtocol {
     @Override
     public List<String> resubscribe(InstrumentSpec instrument) {
         String product = instrument.id().venueSymbol();
-        unacknowledged.remove(instrument.id());
-        unacknowledged.addLast(instrument.id());
+        acknowledged(instrument.id());
+        unacknowledged.addLast(instrument);
         return List.of(request("unsubscribe", "book", product), request("subscribe", "book", product));
     }
 }

@@ -80,6 +80,11 @@ final class LiveChannel implements SyncOutput {
         if (delta.isSnapshot()) {
             syncs++;
             snapshotFailures = 0;
+            if (sync.state() == BookState.LIVE && state != BookState.LIVE) {
+                // an in-stream snapshot (Kraken) is a full sync by itself
+                state = BookState.LIVE;
+                feed.channelLive(this);
+            }
         } else {
             events++;
             levelUpdates += delta.levelCount();

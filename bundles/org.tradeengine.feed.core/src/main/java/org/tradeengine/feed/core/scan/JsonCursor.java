@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.feed.core.scan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.tradeengine.api.model.FixedPoint;
@@ -89,42 +92,232 @@ abstract class JsonCursor {
         }
         byte[] bytes = b;
         int e = end;
+        ScannedMessage msg = m;
+        long[] prices = bids ? msg.bidPrices : msg.askPrices;
+        long[] qtys = bids ? msg.bidQtys : msg.askQtys;
+        int n = bids ? msg.bidCount : msg.askCount;
+        // Where the quotes are, 64 bytes at a time: bit j of quotes is byte base + j (see quoteMask). The blocks do
+        // not depend on what the numbers hold, so finding the next level never waits for the last number's digits.
+        int limit = bytes.length - QUOTE_BLOCK_SLACK;
+        int base = p;
+        long quotes = base <= limit ? quoteMask(bytes, base) : 0;
         while (true) {
-            // fast path for the compact form ["price","qty"] the venue sends: digits are parsed while the quotes
-            // are looked for, in one pass. Anything unusual (sign, exponent, escape, too many decimals, zero
-            // price, spaces) leaves p untouched and takes the general path, which names the problem exactly.
             int i = p;
             long price = -1;
             long qty = -1;
-            int qtyEnd = -1;
-            if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
-                price = unsignedDecimal(bytes, i + 2, e, priceScale);
-                int priceEnd = decimalEnd;
-                if (price > 0 && priceEnd + 2 < e && bytes[priceEnd + 1] == ',' && bytes[priceEnd + 2] == '"') {
-                    qty = unsignedDecimal(bytes, priceEnd + 3, e, qtyScale);
-                    qtyEnd = decimalEnd;
+            int next = -1;
+            fast: {
+                // ["price","qty"]: the four quotes, then both numbers from their known bounds (independent work)
+                if (quotes == 0) {
+                    base += 64;
+                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                        break fast;
+                    }
+                }
+                int q1 = base + Long.numberOfTrailingZeros(quotes);
+                quotes &= quotes - 1;
+                if (quotes == 0) {
+                    base += 64;
+                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                        break fast;
+                    }
+                }
+                int q2 = base + Long.numberOfTrailingZeros(quotes);
+                quotes &= quotes - 1;
+                if (quotes == 0) {
+                    base += 64;
+                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                        break fast;
+                    }
+                }
+                int q3 = base + Long.numberOfTrailingZeros(quotes);
+                quotes &= quotes - 1;
+                if (quotes == 0) {
+                    base += 64;
+                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                        break fast;
+                    }
+                }
+                int q4 = base + Long.numberOfTrailingZeros(quotes);
+                quotes &= quotes - 1;
+                if (q1 != i + 1 || q3 != q2 + 2 || q4 + 2 >= e || (short) SHORTS.get(bytes, i) != OPEN_QUOTE
+                        || ((int) INTS.get(bytes, q2) & 0xFF_FFFF) != QUOTE_COMMA_QUOTE
+                        || (short) SHORTS.get(bytes, q4) != QUOTE_CLOSE) {
+                    break fast;
+                }
+                price = boundedDecimal(bytes, q1 + 1, q2 - q1 - 1, priceScale);
+                qty = boundedDecimal(bytes, q3 + 1, q4 - q3 - 1, qtyScale);
+                if (price > 0 && qty >= 0) {
+                    next = q4 + 2;
                 }
             }
-            if (qty >= 0 && qtyEnd + 1 < e && bytes[qtyEnd + 1] == ']') {
-                if (bids) {
-                    m.addBid(price, qty);
-                } else {
-                    m.addAsk(price, qty);
-                }
-                p = qtyEnd + 2;
+            if (next < 0) {
+                next = levelOneByteAtATime(bytes, i, e, priceScale, qtyScale);
+                price = onePassPrice;
+                qty = onePassQty;
+                base = next < 0 ? i : next; // resynchronise the quote blocks with where this level ends
+                quotes = base <= limit ? quoteMask(bytes, base) : 0;
+            }
+            if (next >= 0 && n < prices.length) {
+                prices[n] = price;
+                qtys[n++] = qty;
+                p = next;
             } else {
-                levelSlowly(bids, priceScale, qtyScale, name);
+                // anything unusual (sign, exponent, escape, too many decimals, zero price, spaces, a full array)
+                // takes the general path, which grows the arrays and names any problem exactly
+                setCount(bids, n);
+                if (next >= 0) {
+                    add(bids, price, qty);
+                    p = next;
+                } else {
+                    levelSlowly(bids, priceScale, qtyScale, name);
+                    base = p;
+                    quotes = base <= limit ? quoteMask(bytes, base) : 0;
+                }
+                prices = bids ? msg.bidPrices : msg.askPrices;
+                qtys = bids ? msg.bidQtys : msg.askQtys;
+                n = bids ? msg.bidCount : msg.askCount;
             }
             int c = p < e ? bytes[p] : -1;
             if (c == ',') {
                 p++;
             } else if (c == ']') {
                 p++;
+                setCount(bids, n);
                 return;
-            } else if (!nextElement()) {
-                return;
+            } else {
+                setCount(bids, n);
+                if (!nextElement()) {
+                    return;
+                }
+                base = p;
+                quotes = base <= limit ? quoteMask(bytes, base) : 0;
             }
         }
+    }
+
+    /** The values of the last {@link #levelOneByteAtATime}. */
+    private long onePassPrice;
+    private long onePassQty;
+
+    /**
+     * The compact form {@code ["price","qty"]} at {@code i}, one byte at a time (near the end of the array, numbers
+     * of more than 8 characters): digits are parsed while the quotes are looked for, in one pass.
+     *
+     * @return where the level ends (after its ']'), or -1 for anything else
+     */
+    private int levelOneByteAtATime(byte[] bytes, int i, int e, int priceScale, int qtyScale) {
+        if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
+            long price = unsignedDecimal(bytes, i + 2, e, priceScale);
+            int priceEnd = decimalEnd;
+            if (price > 0 && priceEnd + 2 < e && bytes[priceEnd + 1] == ',' && bytes[priceEnd + 2] == '"') {
+                long qty = unsignedDecimal(bytes, priceEnd + 3, e, qtyScale);
+                int qtyEnd = decimalEnd;
+                if (qty >= 0 && qtyEnd + 1 < e && bytes[qtyEnd + 1] == ']') {
+                    onePassPrice = price;
+                    onePassQty = qty;
+                    return qtyEnd + 2;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void setCount(boolean bids, int n) {
+        if (bids) {
+            m.bidCount = n;
+        } else {
+            m.askCount = n;
+        }
+    }
+
+    private void add(boolean bids, long price, long qty) {
+        if (bids) {
+            m.addBid(price, qty);
+        } else {
+            m.addAsk(price, qty);
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** A quote block reads 64 bytes, and a number that ends in it 8 bytes from its start: both inside the array. */
+    private static final int QUOTE_BLOCK_SLACK = 64 + 8;
+    private static final short OPEN_QUOTE = (short) ('[' | '"' << 8);
+    private static final short QUOTE_CLOSE = (short) ('"' | ']' << 8);
+    private static final int QUOTE_COMMA_QUOTE = '"' | ',' << 8 | '"' << 16;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long ZEROS = '0' * ONES;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    /** Added to a byte of at most 0x7F, sets its high bit iff it was above 9, without a carry into the next byte. */
+    private static final long ABOVE_NINE = 0x7676_7676_7676_7676L;
+    /** Gathers the high bits of the 8 bytes into the top byte, byte j to bit 56 + j. */
+    private static final long GATHER = 0x0102_0408_1020_4080L;
+    private static final int DOT_X = '.' ^ '0';
+
+    /**
+     * One bit per byte of {@code bytes[at, at + 64)}, bit j set if byte {@code at + j} is a quote, SWAR on 8-byte
+     * words. The zero-byte test used may also flag a '#' right after a quote (a borrow); that never matters: every
+     * quote a level is read with is checked against the bytes, so a false one only sends the level to the general path.
+     */
+    private static long quoteMask(byte[] bytes, int at) {
+        long mask = 0;
+        for (int k = 0; k < 64; k += 8) {
+            long t = (long) LONGS.get(bytes, at + k) ^ QUOTES;
+            long z = (t - ONES) & ~t & HIGH_BITS;
+            mask |= ((z >>> 7) * GATHER >>> 56) << k;
+        }
+        return mask;
+    }
+
+    /**
+     * The exact value at {@code scale} of the plain unsigned decimal {@code bytes[s, s + len)} (its bounds are known:
+     * the quotes around it), 8 bytes at a time: 1 to 8 characters, digits and at most one dot, at least one digit,
+     * any decimals beyond the scale zeros. Returns -1 for anything else, which the caller hands to the paths that read
+     * one byte at a time and name the problem. Reads {@code bytes[s, s + 8)}.
+     */
+    private static long boundedDecimal(byte[] bytes, int s, int len, int scale) {
+        if (len < 1 || len > 8) {
+            return -1;
+        }
+        long x = (long) LONGS.get(bytes, s) ^ ZEROS; // digit bytes become 0..9
+        int bits = len << 3;
+        long inside = -1L >>> (64 - bits);
+        long other = ((x & LOW_BITS) + ABOVE_NINE | x) & HIGH_BITS & inside; // the bytes that are not digits
+        long digits;
+        int zeros;
+        if (other == 0) {
+            digits = x << (64 - bits);
+            zeros = scale;
+        } else {
+            int dot = Long.numberOfTrailingZeros(other) >>> 3;
+            int decimals = len - dot - 1;
+            int used = Math.min(decimals, scale);
+            int kept = dot + used; // digits that count
+            int cut = (dot + 1 + used) << 3;
+            if ((other & (other - 1)) != 0 || ((int) (x >>> (dot << 3)) & 0xFF) != DOT_X || kept == 0
+                    || (x & inside & ~(-1L >>> (64 - cut))) != 0) {
+                return -1; // a second non-digit, a non-digit that is not a dot, no digit, or a decimal beyond the scale
+            }
+            long below = (1L << (dot << 3)) - 1;
+            digits = (x & below | (x >>> 8) & ~below) << (64 - (kept << 3)); // the dot squeezed out
+            zeros = scale - used;
+        }
+        long v = eightDigits(digits);
+        return v <= MAX_BEFORE_SCALING[zeros] ? v * POW10[zeros] : -1;
+    }
+
+    /**
+     * The value of 8 decimal digits, one per byte (0..9, the first in the lowest byte), with three multiplications
+     * instead of eight dependent multiply-adds (the well-known SWAR reduction: pairs, then quads, then the eight).
+     */
+    private static long eightDigits(long v) {
+        long pairs = v * 10 + (v >>> 8);
+        return ((pairs & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32))
+                + ((pairs >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32))) >>> 32;
     }
 
     /** Where the last {@link #unsignedDecimal} stopped: the index of the closing quote. */

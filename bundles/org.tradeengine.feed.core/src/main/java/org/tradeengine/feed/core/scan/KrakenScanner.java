@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.feed.core.scan;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.tradeengine.api.model.InstrumentId;
@@ -67,17 +68,8 @@ public final class KrakenScanner extends JsonCursor {
         ascii("subscribed_failed"), ascii("error"), ascii("alert")};
 
     private static final KrakenEvent[] EVENTS = KrakenEvent.values();
-    private static final long[] POW10 = new long[19];
-
-    static {
-        long v = 1;
-        for (int i = 0; i < POW10.length; i++) {
-            POW10[i] = v;
-            v *= 10;
-        }
-    }
-
     private final KrakenSymbols products;
+    private final KrakenNumber number = new KrakenNumber();
     private final int[] valueFrom = new int[NAMES.length];
     private final int[] valueTo = new int[NAMES.length];
     private int mask;
@@ -389,7 +381,7 @@ public final class KrakenScanner extends JsonCursor {
 
     /** error, alert, subscribed_failed: the only frames that make a String, which a person reads. */
     private void failure(KrakenEvent e) {
-        StringBuilder sb = new StringBuilder(e.name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder sb = new StringBuilder(e.name().toLowerCase(Locale.ROOT));
         if (has(K_FEED)) {
             sb.append(" feed ").append(rawText(K_FEED));
         }
@@ -535,94 +527,18 @@ public final class KrakenScanner extends JsonCursor {
         return spec.id().venueSymbol();
     }
 
-    /**
-     * A JSON number {@code -?digits(.digits)?([eE][+-]?digits)?} in {@code b[from, to)}, exactly at {@code scale}: the
-     * digits are gathered as a mantissa without its trailing zeros and a power of ten, so {@code 20108.0},
-     * {@code 1e-05} and {@code 2.5E3} are all exact, and a value with a non-zero digit below the scale is refused.
-     */
+    /** A JSON number at {@code scale}, exactly; see {@link KrakenNumber}. */
     private long decimal(int from, int to, int scale, String where, String what) {
-        int i = from;
-        boolean negative = i < to && b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long value = 0;
-        int pendingZeros = 0;
-        int exp10 = 0;
-        int intStart = i;
-        for (; i < to && isDigit(b[i]); i++) {
-            value = push(value, b[i] - '0', pendingZeros, from, to, where, what);
-            pendingZeros = value != 0 && b[i] == '0' ? pendingZeros + 1 : 0;
-        }
-        boolean digits = i > intStart;
-        if (i < to && b[i] == '.') {
-            int fracStart = ++i;
-            for (; i < to && isDigit(b[i]); i++) {
-                value = push(value, b[i] - '0', pendingZeros, from, to, where, what);
-                pendingZeros = value != 0 && b[i] == '0' ? pendingZeros + 1 : 0;
-                exp10--;
-            }
-            digits &= i > fracStart;
-        }
-        if (digits && i < to && (b[i] == 'e' || b[i] == 'E')) {
-            i++;
-            boolean negExp = i < to && b[i] == '-';
-            if (i < to && (b[i] == '-' || b[i] == '+')) {
-                i++;
-            }
-            int expStart = i;
-            int e = 0;
-            for (; i < to && isDigit(b[i]); i++) {
-                e = Math.min(e * 10 + (b[i] - '0'), 10_000);
-            }
-            digits = i > expStart;
-            exp10 += negExp ? -e : e;
-        }
-        if (!digits || i != to) {
+        long v = number.parse(b, from, to, scale);
+        if (number.problem != KrakenNumber.OK) {
             fail(ScanProblem.BAD_NUMBER, where + ": " + what + " " + text(from, to) + " at column " + column(from)
-                    + " is not a JSON number");
+                    + switch (number.problem) {
+                        case KrakenNumber.INEXACT -> " is not exact at " + scale + " decimals";
+                        case KrakenNumber.TOO_LARGE -> " is too large for a long at " + scale + " decimals";
+                        default -> " is not a JSON number";
+                    });
         }
-        if (value == 0) {
-            return 0;
-        }
-        int shift = scale + exp10 + pendingZeros;
-        if (shift < 0) {
-            fail(ScanProblem.BAD_NUMBER, where + ": " + what + " " + text(from, to) + " at column " + column(from)
-                    + " is not exact at " + scale + " decimals");
-        }
-        if (shift >= POW10.length || value > Long.MAX_VALUE / POW10[shift]) {
-            fail(ScanProblem.BAD_NUMBER, where + ": " + what + " " + text(from, to) + " at column " + column(from)
-                    + " is too large for a long at " + scale + " decimals");
-        }
-        long v = value * POW10[shift];
-        return negative ? -v : v;
-    }
-
-    /**
-     * Appends one digit. A zero after a non-zero digit is held back (pendingZeros) until a non-zero digit follows, so
-     * trailing zeros never count against the long's 18 digits.
-     */
-    private long push(long value, int digit, int pendingZeros, int from, int to, String where, String what) {
-        if (digit == 0) {
-            return value;
-        }
-        long v = value;
-        for (int k = 0; k <= pendingZeros; k++) {
-            if (v > Long.MAX_VALUE / 10) {
-                fail(ScanProblem.BAD_NUMBER, where + ": " + what + " " + text(from, to) + " at column " + column(from)
-                        + " has too many digits");
-            }
-            v *= 10;
-        }
-        if (v > Long.MAX_VALUE - digit) {
-            fail(ScanProblem.BAD_NUMBER, where + ": " + what + " " + text(from, to) + " at column " + column(from)
-                    + " has too many digits");
-        }
-        return v + digit;
-    }
-
-    private static boolean isDigit(byte c) {
-        return c >= '0' && c <= '9';
+        return v;
     }
 
     private boolean equalIgnoreCase(int from, int to, byte[] lowerWord) {

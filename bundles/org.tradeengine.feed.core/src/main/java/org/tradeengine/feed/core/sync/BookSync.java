@@ -90,6 +90,17 @@ public final class BookSync {
             ignoredSnapshots++;
             return;
         }
+        if (rules.snapshotInStream()) {
+            // in stream order: whatever was buffered came before the snapshot and is in it (or is bogus)
+            dropped += buffer.size();
+            buffer.clear();
+            heldSnapshot = null;
+            state = BookState.LIVE;
+            lastId = snapshot.lastUpdateId();
+            syncs++;
+            out.emit(snapshot);
+            return;
+        }
         heldSnapshot = snapshot;
         List<BookDelta> pending = new ArrayList<>(buffer);
         buffer.clear();

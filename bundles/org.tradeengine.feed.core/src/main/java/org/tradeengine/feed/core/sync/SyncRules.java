@@ -63,6 +63,11 @@ public enum SyncRules {
      */
     KRAKEN("seq == snapshot seq + 1") {
         @Override
+        public boolean snapshotInStream() {
+            return true;
+        }
+
+        @Override
         public boolean isStale(long u, long snapshotId) {
             return u <= snapshotId;
         }
@@ -87,6 +92,17 @@ public enum SyncRules {
 
     SyncRules(String bridgeRule) {
         this.bridgeRule = bridgeRule;
+    }
+
+    /**
+     * Tells whether snapshots come in the stream itself, in order (Kraken's {@code book_snapshot} after a subscribe):
+     * then a snapshot alone is a full sync, everything buffered before it is older, and the book is LIVE at once.
+     * REST snapshots (Binance) race the stream and must be bridged.
+     *
+     * @return true for in-stream snapshots
+     */
+    public boolean snapshotInStream() {
+        return false;
     }
 
     /**

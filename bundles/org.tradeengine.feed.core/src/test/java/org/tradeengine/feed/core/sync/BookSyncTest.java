@@ -204,6 +204,22 @@ class BookSyncTest {
     }
 
     @Test
+    void anInStreamKrakenSnapshotIsAFullSyncAndDropsWhatWasBufferedBeforeIt() {
+        BookSync s = new BookSync(SyncRules.KRAKEN, 100, out);
+        s.onUpdate(spt(7, 7));       // an older delta of the previous subscription
+        s.onUpdate(spt(900, 900));   // a bogus one (another product's seq)
+        s.onSnapshot(snap(10));
+        assertEquals(List.of("S10"), emittedText());
+        assertEquals(BookState.LIVE, s.state());
+        s.onUpdate(spt(11, 11));
+        s.onUpdate(spt(13, 13));
+        assertEquals(List.of("S10", "U11-11/10"), emittedText());
+        assertEquals(1, broken.size());
+        assertTrue(broken.get(0).startsWith("sequence gap: seq == previous seq + 1 broken: seq=13, previous seq=11"),
+                broken.get(0));
+    }
+
+    @Test
     void invalidateDropsTheBookUntilTheNextSnapshot() {
         BookSync s = futures();
         s.onUpdate(fut(21, 30, 20));

@@ -66,7 +66,7 @@ public final class ReplayFeed implements MarketDataFeed, ReplayHandler {
 
     /** Replay feed configuration ({@code etc/org.tradeengine.feed.replay-<name>.cfg}). */
     @ObjectClassDefinition(name = "Trade Engine replay feed",
-            description = "Replays recorded raw venue streams (hftbacktest format) through the venue's sync rules")
+            description = "Replays recorded raw venue streams (<local ts> <raw message> lines) through the venue's sync rules")
     public @interface Config {
         /** @return the id */
         @AttributeDefinition(name = "Feed id", description = "Instance id; also the service property feed.id")
@@ -75,7 +75,8 @@ public final class ReplayFeed implements MarketDataFeed, ReplayHandler {
         /** @return the venue */
         @AttributeDefinition(name = "Venue", description = "Venue the recordings come from",
                 options = {@Option(label = "Binance USD-M futures", value = "binance-futures"),
-                    @Option(label = "Binance spot", value = "binance-spot")})
+                    @Option(label = "Binance spot", value = "binance-spot"),
+                    @Option(label = "Kraken Futures", value = "kraken-futures")})
         String venue() default "binance-futures";
 
         /** @return the files */

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,9 @@ import org.tradeengine.api.feed.FeedStatus;
 import org.tradeengine.api.feed.InstrumentFeedStatus;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpecs;
+import org.tradeengine.api.model.Venue;
+import org.tradeengine.feed.core.kraken.KrakenSession;
+import org.tradeengine.feed.core.kraken.ReferenceBooks;
 import org.tradeengine.recordings.Recordings;
 
 class ReplayFeedTest {
@@ -221,13 +227,63 @@ class ReplayFeedTest {
     void wrongConfigurationNamesTheKey() {
         String[] files = {"x.gz"};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReplayFeed(
-                new TestConfig("a", "kraken-futures", files, "1", false, true, 0), BOOKS));
-        assertEquals("feed a: venue: unknown venue 'kraken-futures' (valid: binance-futures, binance-spot)", e.getMessage());
+                new TestConfig("a", "bitmex", files, "1", false, true, 0), BOOKS));
+        assertEquals("feed a: venue: unknown venue 'bitmex' (valid: binance-futures, binance-spot, kraken-futures)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ReplayFeed(
                 new TestConfig("a", "binance-spot", files, "fast", false, true, 0), BOOKS));
         assertEquals("feed a: speed must be a decimal number such as 1, 10 or 0.5, not 'fast'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ReplayFeed(
                 new TestConfig("a", "binance-spot", new String[0], "1", false, true, 0), BOOKS));
         assertEquals("feed a: files: no recording configured", e.getMessage());
+    }
+
+    @Test
+    void replaysAKrakenFuturesRecordingIntoEveryProductsBook() throws InterruptedException {
+        Path file = KrakenSession.writeRecording(dir.resolve("kraken.gz"), true);
+        feed = new ReplayFeed(new TestConfig("kraken", "kraken-futures", new String[] {file.toString()}, "0", false, true, 0),
+                BOOKS);
+        Map<InstrumentId, OrderBook> books = new ConcurrentHashMap<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        feed.addListener(new FeedListener() {
+            @Override
+            public void onDelta(BookDelta delta) {
+                BookIntegrity r = books.computeIfAbsent(delta.instrument(), id -> BOOKS.create(InstrumentSpecs.lookup(id)))
+                        .apply(delta);
+                if (r != BookIntegrity.OK) {
+                    problems.add(delta + ": " + r);
+                }
+            }
+
+            @Override
+            public void onReset(InstrumentId instrument, String reason) {
+                problems.add(instrument + ": " + reason);
+            }
+        });
+        await(() -> feed.status().state() == FeedState.FINISHED, "finished");
+
+        assertEquals(List.of(), problems);
+        assertEquals(Venue.KRAKEN_FUTURES, feed.venue());
+        ReferenceBooks reference = new ReferenceBooks();
+        KrakenSession.frames().forEach(f -> reference.apply(f.text()));
+        assertEquals(10, books.size());
+        assertEquals(10, feed.status().instruments().size());
+        assertEquals(0, feed.status().malformed());
+        reference.books().forEach((product, expected) -> {
+            OrderBook book = books.get(InstrumentId.ofVenueSymbol(Venue.KRAKEN_FUTURES, product));
+            assertEquals(BookState.LIVE, book.state(), product);
+            assertEquals(expected.seq, book.lastUpdateId(), product);
+            assertEquals(expected.bids.size(), book.bidDepth(), product);
+            assertEquals(expected.asks.size(), book.askDepth(), product);
+            int i = 0;
+            for (Map.Entry<BigDecimal, BigDecimal> e : expected.bids.entrySet()) {
+                assertEquals(0, e.getKey().compareTo(BigDecimal.valueOf(book.bidPrice(i), book.spec().priceScale())));
+                assertEquals(0, e.getValue().compareTo(BigDecimal.valueOf(book.bidQty(i++), book.spec().qtyScale())));
+            }
+            i = 0;
+            for (Map.Entry<BigDecimal, BigDecimal> e : expected.asks.entrySet()) {
+                assertEquals(0, e.getKey().compareTo(BigDecimal.valueOf(book.askPrice(i), book.spec().priceScale())));
+                assertEquals(0, e.getValue().compareTo(BigDecimal.valueOf(book.askQty(i++), book.spec().qtyScale())));
+            }
+        });
     }
 }

@@ -14,14 +14,16 @@ import org.tradeengine.api.model.Venue;
 import org.tradeengine.feed.replay.internal.replay.BookReplay;
 
 /**
- * {@code replay --venue binance-futures|binance-spot [--top N] FILE...}: replays recordings as one stream, as
- * fast as possible, through the venue's synchronisation rules into an order book, and prints each final book
- * as one JSON line. Exit 0 if every book ends LIVE, 1 if the data broke the venue's rules or was malformed,
- * 2 for usage errors. Runs on a plain class path (api, orderbook, feed.replay jars): no logging, no OSGi.
+ * {@code replay --venue binance-futures|binance-spot|kraken-futures [--top N] [--instrument SYMBOL] FILE...}: replays
+ * recordings as one stream, as fast as possible, through the venue's synchronisation rules into an order book per
+ * instrument, and prints each final book as one JSON line (only the named instrument's with {@code --instrument}).
+ * Exit 0 if every book ends LIVE, 1 if the data broke the venue's rules or was malformed (or the named instrument is
+ * not in the files), 2 for usage errors. Runs on a plain class path (api, orderbook, feed.replay jars): no logging, no
+ * OSGi.
  */
 public final class ReplayMain {
 
-    static final String USAGE = "usage: replay --venue " + String.join("|", venueNames()) + " [--top N] FILE...";
+    static final String USAGE = "usage: replay --venue " + String.join("|", venueNames()) + " [--top N] [--instrument SYMBOL] FILE...";
     private static final int DEFAULT_TOP = 10;
 
     private ReplayMain() {
@@ -70,7 +72,11 @@ public final class ReplayMain {
         }
         BookReplay replay = new BookReplay(parsed.venue, factory, m -> err.println("replay: " + m));
         replay.run(parsed.files);
-        replay.jsonLines(parsed.top).forEach(out::println);
+        if (parsed.instrument != null && !replay.holds(parsed.instrument)) {
+            err.println("replay: no instrument " + parsed.instrument + " in the files");
+            return 1;
+        }
+        replay.jsonLines(parsed.top, parsed.instrument).forEach(out::println);
         out.flush();
         return replay.exitCode();
     }
@@ -90,6 +96,7 @@ public final class ReplayMain {
     static final class Args {
         Venue venue;
         int top = DEFAULT_TOP;
+        String instrument;
         final List<Path> files = new ArrayList<>();
 
         /** @return the arguments, or null if help was asked for */
@@ -103,6 +110,8 @@ public final class ReplayMain {
                     a.venue = BookReplay.parseVenue(value(args, arg.equals("--venue") ? ++i : -1, arg));
                 } else if (arg.equals("--top") || arg.startsWith("--top=")) {
                     a.top = top(value(args, arg.equals("--top") ? ++i : -1, arg));
+                } else if (arg.equals("--instrument") || arg.startsWith("--instrument=")) {
+                    a.instrument = instrument(value(args, arg.equals("--instrument") ? ++i : -1, arg));
                 } else if (arg.startsWith("-") && arg.length() > 1) {
                     throw new IllegalArgumentException("unknown option " + arg);
                 } else {
@@ -126,6 +135,14 @@ public final class ReplayMain {
                 throw new IllegalArgumentException(arg + " needs a value");
             }
             return args[i];
+        }
+
+        private static String instrument(String text) {
+            String t = text.trim();
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException("--instrument needs a venue symbol, e.g. PI_ETHUSD");
+            }
+            return t;
         }
 
         private static int top(String text) {

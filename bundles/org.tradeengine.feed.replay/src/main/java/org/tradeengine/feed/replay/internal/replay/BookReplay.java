@@ -30,7 +30,7 @@ import org.tradeengine.api.model.Venue;
 public final class BookReplay implements ReplayHandler {
 
     /** Venues whose recordings can be replayed. */
-    public static final List<Venue> VENUES = List.of(Venue.BINANCE_FUTURES, Venue.BINANCE_SPOT);
+    public static final List<Venue> VENUES = List.of(Venue.BINANCE_FUTURES, Venue.BINANCE_SPOT, Venue.KRAKEN_FUTURES);
 
     private final Venue venue;
     private final OrderBookFactory factory;
@@ -67,7 +67,7 @@ public final class BookReplay implements ReplayHandler {
     /**
      * Parses a venue name for replay.
      *
-     * @param text {@code binance-futures} or {@code binance-spot} (or the enum names)
+     * @param text {@code binance-futures}, {@code binance-spot} or {@code kraken-futures} (or the enum names)
      * @return the venue
      * @throws IllegalArgumentException naming the valid venues
      */
@@ -156,14 +156,45 @@ public final class BookReplay implements ReplayHandler {
      * @return the lines
      */
     public List<String> jsonLines(int top) {
+        return jsonLines(top, null);
+    }
+
+    /**
+     * Renders the books as JSON lines, in order of first appearance, optionally only one instrument's.
+     *
+     * @param top levels per side
+     * @param instrument a venue symbol ({@code PI_ETHUSD}, any case) or an instrument id
+     *     ({@code PI_ETHUSD.KRAKEN_FUTURES}) to print only that book, or null for every book
+     * @return the lines
+     */
+    public List<String> jsonLines(int top, String instrument) {
         List<String> lines = new ArrayList<>();
         for (InstrumentChannel c : replay.channels()) {
             OrderBook book = books.get(c.spec().id());
-            if (book != null) {
+            if (book != null && (instrument == null || matches(c.spec().id(), instrument))) {
                 lines.add(json(book, c, top));
             }
         }
         return lines;
+    }
+
+    /**
+     * @param instrument a venue symbol or an instrument id
+     * @return whether the replayed files hold that instrument
+     */
+    public boolean holds(String instrument) {
+        for (InstrumentChannel c : replay.channels()) {
+            if (matches(c.spec().id(), instrument)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(InstrumentId id, String instrument) {
+        String wanted = instrument.trim();
+        return id.venueSymbol().equalsIgnoreCase(wanted) || id.symbol().equalsIgnoreCase(wanted)
+                || id.toString().equalsIgnoreCase(wanted);
     }
 
     private static String json(OrderBook book, InstrumentChannel c, int top) {

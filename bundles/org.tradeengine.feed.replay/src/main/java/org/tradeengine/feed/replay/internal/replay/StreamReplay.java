@@ -16,6 +16,7 @@ import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.Venue;
 import org.tradeengine.feed.core.io.RecordingReader;
 import org.tradeengine.feed.core.scan.BinanceScanner;
+import org.tradeengine.feed.core.scan.KrakenScanner;
 import org.tradeengine.feed.core.scan.ScanProblem;
 import org.tradeengine.feed.core.scan.ScannedMessage;
 import org.tradeengine.feed.core.sync.SyncRules;
@@ -25,16 +26,19 @@ import org.tradeengine.feed.core.sync.SyncRules;
  * the venue's synchronisation procedure, handing the results to a {@link ReplayHandler}. Used by the feed
  * component, the CLI and the shell command alike. One thread runs it; status getters may be read from any.
  *
- * <p>A REST snapshot carries no symbol: it belongs to the instrument of the latest depth event, as a
+ * <p>Binance: a REST snapshot carries no symbol: it belongs to the instrument of the latest depth event, as a
  * recorder fetches the snapshot of the stream it is buffering. A snapshot that comes before any depth event (the
  * 2023 recordings do this) is kept and given to the instrument of the first depth event.
+ *
+ * <p>Kraken Futures: lines are {@code <local ts ns> <raw v1 frame>}; a {@code book_snapshot} names its product and
+ * comes in the stream, each {@code book} delta carries one level and {@code seq} ({@link SyncRules#KRAKEN}).
  */
 public final class StreamReplay {
 
     private final Venue venue;
     private final SyncRules rules;
     private final ReplayHandler handler;
-    private final BinanceScanner scanner;
+    private final LineScanner scanner;
     private final List<InstrumentChannel> channels = new CopyOnWriteArrayList<>();
     private InstrumentChannel latest;
     private byte[] orphan;
@@ -44,16 +48,28 @@ public final class StreamReplay {
     private volatile long skipped;
     private volatile long malformed;
 
+    /** Reads one recorded line of the venue's stream. */
+    private interface LineScanner {
+        ScannedMessage scan(byte[] b, int from, int to, InstrumentSpec snapshotSpec);
+    }
+
     /**
-     * @param venue {@link Venue#BINANCE_FUTURES} or {@link Venue#BINANCE_SPOT}
+     * @param venue {@link Venue#BINANCE_FUTURES}, {@link Venue#BINANCE_SPOT} or {@link Venue#KRAKEN_FUTURES}
      * @param handler receives deltas, resets and problems
      * @param specs the scales of each instrument ({@code InstrumentSpecs::lookup})
      */
     public StreamReplay(Venue venue, ReplayHandler handler, Function<InstrumentId, InstrumentSpec> specs) {
         this.venue = Objects.requireNonNull(venue, "venue");
-        this.rules = venue == Venue.BINANCE_FUTURES ? SyncRules.FUTURES : SyncRules.SPOT;
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.scanner = new BinanceScanner(venue, specs);
+        if (venue == Venue.KRAKEN_FUTURES) {
+            this.rules = SyncRules.KRAKEN;
+            KrakenScanner kraken = new KrakenScanner(specs);
+            this.scanner = (b, from, to, snapshotSpec) -> kraken.scan(b, from, to);
+        } else {
+            this.rules = venue == Venue.BINANCE_FUTURES ? SyncRules.FUTURES : SyncRules.SPOT;
+            BinanceScanner binance = new BinanceScanner(venue, specs);
+            this.scanner = binance::scan;
+        }
     }
 
     /**
@@ -107,8 +123,11 @@ public final class StreamReplay {
                 c.sync().onUpdate(update);
             }
             case SNAPSHOT -> {
+                // Binance: the spec of the latest depth event, as passed; Kraken: the product the snapshot names
+                InstrumentChannel c = channel(m.spec());
+                BookDelta snapshot = m.toSnapshot();
                 handler.awaitLocalTime(m.localTimeNanos());
-                latest.sync().onSnapshot(m.toSnapshot());
+                c.sync().onSnapshot(snapshot);
             }
             case SKIPPED, CONTROL -> skipped++;
             case ERROR -> {

@@ -29,11 +29,15 @@ public class ReplayCommand implements Action {
     @Reference
     OrderBookFactory books;
 
-    @Option(name = "--venue", aliases = "-v", required = true, description = "binance-futures or binance-spot")
+    @Option(name = "--venue", aliases = "-v", required = true, description = "binance-futures, binance-spot or kraken-futures")
     String venue;
 
     @Option(name = "--top", aliases = "-n", description = "Levels per side to print (default 10)")
     int top = 10;
+
+    @Option(name = "--instrument", aliases = "-i", description = "Print only this instrument's book (venue symbol, e.g."
+            + " PI_ETHUSD); default: every instrument in the files")
+    String instrument;
 
     @Argument(index = 0, name = "files", required = true, multiValued = true,
             description = "Recording files, replayed in order as one stream (relative to karaf.home)")
@@ -66,7 +70,11 @@ public class ReplayCommand implements Action {
         }
         BookReplay replay = new BookReplay(v, books, m -> err.println("replay: " + m));
         replay.run(paths);
-        replay.jsonLines(top).forEach(out::println);
+        if (instrument != null && !replay.holds(instrument)) {
+            err.println("replay: no instrument " + instrument + " in the files");
+            return null;
+        }
+        replay.jsonLines(top, instrument).forEach(out::println);
         return null;
     }
 }

@@ -250,11 +250,11 @@ class ReplayMainTest {
     void usageErrorsExitWithTwo() {
         Run none = run();
         assertEquals(2, none.code());
-        assertEquals(List.of("replay: --venue is required (valid: binance-futures, binance-spot)", ReplayMain.USAGE), none.err());
+        assertEquals(List.of("replay: --venue is required (valid: binance-futures, binance-spot, kraken-futures)", ReplayMain.USAGE), none.err());
 
-        Run venue = run("--venue", "kraken-futures", "x.gz");
+        Run venue = run("--venue", "bitmex", "x.gz");
         assertEquals(2, venue.code());
-        assertEquals("replay: unknown venue 'kraken-futures' (valid: binance-futures, binance-spot)", venue.err().get(0));
+        assertEquals("replay: unknown venue 'bitmex' (valid: binance-futures, binance-spot, kraken-futures)", venue.err().get(0));
 
         Path missing = dir.resolve("missing.gz");
         Run file = run("--venue", "binance-spot", missing.toString());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tradeengine.api.book.OrderBookFactory;
 import org.tradeengine.api.model.Venue;
+import org.tradeengine.feed.core.kraken.KrakenSession;
 import org.tradeengine.feed.replay.internal.replay.BookReplay;
 import org.tradeengine.recordings.Recordings;
 
@@ -66,11 +67,28 @@ class ReplayCommandTest {
 
     @Test
     void namesAnUnknownVenueAndAMissingFile() {
-        command("kraken-futures", 10, "x.gz").execute();
+        command("bitmex", 10, "x.gz").execute();
         command("binance-spot", 10, dir.resolve("missing.gz").toString()).execute();
-        assertEquals("replay: unknown venue 'kraken-futures' (valid: binance-futures, binance-spot)" + System.lineSeparator()
+        assertEquals("replay: unknown venue 'bitmex' (valid: binance-futures, binance-spot, kraken-futures)" + System.lineSeparator()
                 + "replay: no such file: " + dir.resolve("missing.gz") + System.lineSeparator(),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replaysKrakenFuturesAndPrintsOnlyTheNamedInstrument() {
+        Path file = KrakenSession.writeRecording(dir.resolve("kraken.gz"), true);
+        BookReplay expected = new BookReplay(Venue.KRAKEN_FUTURES, command("x", 1).books, e -> { });
+        expected.run(List.of(file));
+        ReplayCommand c = command("kraken-futures", 5, file.toString());
+        c.instrument = "pi_ethusd";
+
+        c.execute();
+
+        String line = expected.jsonLines(5).stream().filter(l -> l.startsWith("{\"instrument\":\"PI_ETHUSD.KRAKEN_FUTURES\""))
+                .findFirst().orElseThrow();
+        assertEquals(line + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals(10, expected.jsonLines(5).size(), "without --instrument every product of the session");
     }
 }

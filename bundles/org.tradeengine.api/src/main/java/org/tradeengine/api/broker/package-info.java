@@ -3,7 +3,7 @@
  * Broker adapters: where order intents go (paper or a venue).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.tradeengine.api.broker;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * Pre-trade risk: decisions with the rule that made them and a human reason.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.tradeengine.api.risk;
 
 import org.osgi.annotation.bundle.Export;

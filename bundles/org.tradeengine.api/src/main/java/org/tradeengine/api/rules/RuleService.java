@@ -18,6 +18,9 @@ public interface RuleService {
     /** Risk rules: orders and marks to allow / deny / halt. */
     String RISK = "risk";
 
+    /** The exit rule set ({@code rules/exit/*.drl}): when to close a position (profit target, stop loss, time stop). */
+    String EXIT = "exit";
+
     /**
      * Returns the generation in force.
      *

@@ -3,7 +3,7 @@
  * Strategies: services that turn book features into signals.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.tradeengine.api.strategy;
 
 import org.osgi.annotation.bundle.Export;

@@ -93,11 +93,10 @@ public class LiveFeedsIT {
         String control = "http://127.0.0.1:" + System.getProperty(Emulators.USDM_PORT) + "/_emulator/";
         post(control + "pause");
         try {
-            Matcher m = LAST_SENT.matcher(get(control + "status"));
-            assertTrue(m.find());
-            long last = Long.parseLong(m.group(1));
-            Poll.until("the engine to apply update " + last, LONG, () -> Replays.status(engine, BTC),
-                    s -> s.lastUpdateId() == last);
+            // the timeline may still send the event it was sending when paused: compare the two ids afresh each time
+            Poll.until("the engine to apply the venue's last sent update", Duration.ofSeconds(30),
+                    () -> lastSent(control) + " / " + Replays.status(engine, BTC).lastUpdateId(),
+                    ids -> ids.split(" / ")[0].equals(ids.split(" / ")[1]));
             BookSnapshot book = engine.book(BTC, 20).orElseThrow();
             assertEquals(BookState.LIVE, book.state());
             String truth = get(control + "book?symbol=BTCUSDT");
@@ -127,6 +126,16 @@ public class LiveFeedsIT {
             assertEquals(before.feedId() + " reconnects", before.reconnects(), after.reconnects());
             assertEquals(before.feedId() + " resyncs", resyncs(before), resyncs(after));
             assertEquals(before.feedId() + " gaps", 0, after.instruments().stream().mapToLong(InstrumentFeedStatus::gaps).sum());
+        }
+    }
+
+    private String lastSent(String control) {
+        try {
+            Matcher m = LAST_SENT.matcher(get(control + "status"));
+            assertTrue(m.find());
+            return m.group(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tradeengine.api.book.BookSnapshot;
 import org.tradeengine.api.book.OrderBookFactory;
+import org.tradeengine.api.broker.BookObserver;
+import org.tradeengine.api.broker.Broker;
 import org.tradeengine.api.engine.EngineStatus;
 import org.tradeengine.api.engine.InstrumentStatus;
 import org.tradeengine.api.engine.TradingEngine;
@@ -36,6 +38,7 @@ import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.strategy.Signal;
+import org.tradeengine.api.strategy.SignalListener;
 import org.tradeengine.api.strategy.Strategy;
 
 /**
@@ -74,6 +77,8 @@ public final class EngineComponent implements TradingEngine {
     private final ExecutorService thread;
     private final Map<String, FeedBinding> feeds = new ConcurrentHashMap<>();
     private final Map<String, Strategy> strategies = new ConcurrentHashMap<>();
+    private final List<BookObserver> observers = new ArrayList<>();
+    private final List<SignalListener> signalListeners = new ArrayList<>();
 
     /**
      * Starts the engine.
@@ -125,6 +130,43 @@ public final class EngineComponent implements TradingEngine {
             b.close();
             resetBooksOf(feed.id(), "feed " + feed.id() + " went away");
             logger.info("Feed {} ({}) unbound; its books wait for a new snapshot", feed.id(), feed.venue());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindBookObserver(BookObserver observer) {
+        synchronized (observers) {
+            observers.add(observer);
+            publishObservers();
+        }
+    }
+
+    void unbindBookObserver(BookObserver observer) {
+        synchronized (observers) {
+            observers.remove(observer);
+            publishObservers();
+        }
+    }
+
+    /** Simulated brokers first: they match on the event, then the desk marks and checks the result. */
+    private void publishObservers() {
+        List<BookObserver> ordered = new ArrayList<>(observers);
+        ordered.sort(Comparator.comparing(o -> o instanceof Broker ? 0 : 1));
+        pipeline.setBookObservers(ordered.toArray(new BookObserver[0]));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindSignalListener(SignalListener listener) {
+        synchronized (signalListeners) {
+            signalListeners.add(listener);
+            pipeline.setSignalListeners(signalListeners.toArray(new SignalListener[0]));
+        }
+    }
+
+    void unbindSignalListener(SignalListener listener) {
+        synchronized (signalListeners) {
+            signalListeners.remove(listener);
+            pipeline.setSignalListeners(signalListeners.toArray(new SignalListener[0]));
         }
     }
 

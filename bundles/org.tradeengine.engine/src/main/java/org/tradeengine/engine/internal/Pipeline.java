@@ -13,8 +13,10 @@ import org.tradeengine.api.book.BookFeatures;
 import org.tradeengine.api.book.BookIntegrity;
 import org.tradeengine.api.book.BookState;
 import org.tradeengine.api.book.OrderBook;
+import org.tradeengine.api.broker.BookObserver;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.strategy.Signal;
+import org.tradeengine.api.strategy.SignalListener;
 import org.tradeengine.api.strategy.SignalSink;
 import org.tradeengine.api.strategy.Strategy;
 
@@ -26,6 +28,8 @@ import org.tradeengine.api.strategy.Strategy;
 public final class Pipeline implements SignalSink {
 
     private static final Strategy[] NONE = new Strategy[0];
+    private static final BookObserver[] NO_OBSERVERS = new BookObserver[0];
+    private static final SignalListener[] NO_LISTENERS = new SignalListener[0];
 
     private final Logger logger = LoggerFactory.getLogger(Pipeline.class);
     private final int featureDepth;
@@ -35,6 +39,9 @@ public final class Pipeline implements SignalSink {
     private final SignalLog signalLog;
     private final StrategyErrors strategyErrors = new StrategyErrors();
     private volatile Strategy[] strategies = NONE;
+    private volatile BookObserver[] observers = NO_OBSERVERS;
+    private volatile SignalListener[] signalListeners = NO_LISTENERS;
+    private long currentLocalNanos;
     private volatile long events;
     private volatile long levelUpdates;
     private volatile long featureUpdates;
@@ -63,6 +70,24 @@ public final class Pipeline implements SignalSink {
     }
 
     /**
+     * Sets who sees every book after each applied event (the trading desk, a simulated broker).
+     *
+     * @param o the observers
+     */
+    public void setBookObservers(BookObserver... o) {
+        observers = o.clone();
+    }
+
+    /**
+     * Sets who receives every signal (the trading desk).
+     *
+     * @param l the listeners
+     */
+    public void setSignalListeners(SignalListener... l) {
+        signalListeners = l.clone();
+    }
+
+    /**
      * Runs one delta through the pipeline.
      *
      * @param d the delta
@@ -75,6 +100,7 @@ public final class Pipeline implements SignalSink {
             instruments.put(d.instrument(), st);
         }
         // 2. apply to the exact L2 book; integrity problems are values
+        currentLocalNanos = d.localTimeNanos();
         BookIntegrity result = st.book.apply(d);
         events++;
         st.events++;
@@ -87,16 +113,22 @@ public final class Pipeline implements SignalSink {
         }
         if (result.isBroken()) {
             onBroken(st, d, result);
-            return;
+        } else if (st.book.state() == BookState.LIVE) {
+            // 3. update features; 4. evaluate strategies only when a value changed
+            BookFeatures f = st.updateFeatures(featureDepth, d.exchangeTimeMillis(), d.localTimeNanos());
+            if (f != null) {
+                featureUpdates++;
+                evaluate(st, f);
+            }
         }
-        if (st.book.state() != BookState.LIVE) {
-            return;
-        }
-        // 3. update features; 4. evaluate strategies only when a value changed
-        BookFeatures f = st.updateFeatures(featureDepth, d.exchangeTimeMillis(), d.localTimeNanos());
-        if (f != null) {
-            featureUpdates++;
-            evaluate(st, f);
+        // 5. the observers (trading desk, simulated broker) see the book as it is now, LIVE or not
+        BookObserver[] obs = observers;
+        for (BookObserver o : obs) {
+            try {
+                o.onBook(st.book, d.localTimeNanos());
+            } catch (RuntimeException ex) {
+                strategyErrors.report("book observer " + o.getClass().getName(), d.instrument(), ex, logger);
+            }
         }
     }
 
@@ -106,7 +138,7 @@ public final class Pipeline implements SignalSink {
             try {
                 s.onFeatures(f, this);
             } catch (RuntimeException ex) {
-                strategyErrors.report(s.id(), f.getInstrument(), ex, logger);
+                strategyErrors.report("strategy " + s.id(), f.getInstrument(), ex, logger);
             }
         }
         current = null;
@@ -144,7 +176,7 @@ public final class Pipeline implements SignalSink {
             try {
                 s.onBookReset(st.book.instrument());
             } catch (RuntimeException ex) {
-                strategyErrors.report(s.id(), st.book.instrument(), ex, logger);
+                strategyErrors.report("strategy " + s.id(), st.book.instrument(), ex, logger);
             }
         }
     }
@@ -160,6 +192,13 @@ public final class Pipeline implements SignalSink {
         InstrumentState st = current != null ? current : instruments.get(s.instrument());
         if (st != null) {
             st.signals++;
+            for (SignalListener l : signalListeners) {
+                try {
+                    l.onSignal(numbered, st.book, currentLocalNanos);
+                } catch (RuntimeException ex) {
+                    strategyErrors.report("signal listener " + l.getClass().getName(), s.instrument(), ex, logger);
+                }
+            }
         }
         if (logger.isDebugEnabled()) {
             logger.debug("Signal #{} {} {} by {} (rule {} gen {}), imbalance {}", seq, s.side(), s.instrument(), s.strategyId(),

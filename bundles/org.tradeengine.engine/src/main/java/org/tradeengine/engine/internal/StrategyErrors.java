@@ -18,9 +18,9 @@ final class StrategyErrors {
     void report(String strategyId, InstrumentId instrument, RuntimeException ex, Logger logger) {
         long n = counts.merge(strategyId, 1L, Long::sum);
         if (n == 1) {
-            logger.error("Strategy {} failed on {}; no signal from it for this event", strategyId, instrument, ex);
+            logger.error("{} failed on {}; nothing from it for this event", strategyId, instrument, ex);
         } else if (n % 10_000 == 0) {
-            logger.error("Strategy {} has failed {} times (last on {}: {})", strategyId, n, instrument, ex.toString());
+            logger.error("{} has failed {} times (last on {}: {})", strategyId, n, instrument, ex.toString());
         }
     }
 }

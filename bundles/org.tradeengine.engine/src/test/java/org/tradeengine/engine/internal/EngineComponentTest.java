@@ -96,6 +96,78 @@ class EngineComponentTest {
     }
 
     @Test
+    void observersSeeEveryBookAfterTheEventSimulatedBrokersFirstAndListenersEverySignal() throws InterruptedException {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        org.tradeengine.api.broker.BookObserver desk = (book, t) -> calls.add("desk " + book.lastUpdateId() + " "
+                + book.state() + " @" + t);
+        engine.bindBookObserver(desk);
+        engine.bindBookObserver(new SimulatedBroker(calls));
+        engine.bindSignalListener((signal, book, t) -> calls.add("signal #" + signal.sequence() + " at book "
+                + book.lastUpdateId() + " @" + t));
+        engine.bindFeed(feed);
+        strategy.emit = true;
+        engine.bindStrategy(strategy);
+        snapshot();
+        feed.update(100, 101, new long[] {618000, 5000}, new long[0]);
+        await("both events observed", () -> calls.size() == 6);
+        assertEquals(List.of("signal #1 at book 100 @100", "broker 100", "desk 100 LIVE @100",
+                "signal #2 at book 101 @101", "broker 101", "desk 101 LIVE @101"), calls);
+    }
+
+    /** A broker that is also a book observer, as the paper broker is. */
+    static final class SimulatedBroker implements org.tradeengine.api.broker.Broker, org.tradeengine.api.broker.BookObserver {
+        private final List<String> calls;
+
+        SimulatedBroker(List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public void onBook(org.tradeengine.api.book.BookView book, long localTimeNanos) {
+            calls.add("broker " + book.lastUpdateId());
+        }
+
+        @Override
+        public org.tradeengine.api.model.Venue venue() {
+            return org.tradeengine.api.model.Venue.PAPER;
+        }
+
+        @Override
+        public boolean isLive() {
+            return false;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<org.tradeengine.api.broker.OrderEvent> submit(
+                org.tradeengine.api.model.OrderIntent intent) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<org.tradeengine.api.broker.OrderEvent> cancel(String clientOrderId) {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public List<org.tradeengine.api.broker.OpenOrder> openOrders() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Map<InstrumentId, BigDecimal> positions() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public void addListener(java.util.function.Consumer<org.tradeengine.api.broker.OrderEvent> listener) {
+        }
+
+        @Override
+        public void removeListener(java.util.function.Consumer<org.tradeengine.api.broker.OrderEvent> listener) {
+        }
+    }
+
+    @Test
     void aSequenceGapInvalidatesTheBookUntilTheNextSnapshot() throws InterruptedException {
         engine.bindFeed(feed);
         engine.bindStrategy(strategy);

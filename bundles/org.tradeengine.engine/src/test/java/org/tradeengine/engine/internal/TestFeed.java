@@ -73,7 +73,7 @@ final class TestFeed implements MarketDataFeed {
     private static BookDelta delta(BookDelta.Kind kind, long first, long last, long prev, long[] bids, long[] asks) {
         long[][] b = split(bids);
         long[][] a = split(asks);
-        return new BookDelta(PERP, kind, first, last, prev, 1_723_161_256_299L, System.nanoTime(), b[0], b[1], b[0].length,
+        return new BookDelta(PERP, kind, first, last, prev, 1_723_161_256_299L, last, b[0], b[1], b[0].length,
                 a[0], a[1], a[0].length);
     }
 

@@ -35,6 +35,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.tradeengine.api.book.BookSnapshot;
 import org.tradeengine.api.book.BookState;
 import org.tradeengine.api.engine.TradingEngine;
@@ -65,6 +66,8 @@ public class LiveFeedsIT {
     private BundleContext context;
     @Inject
     private TradingEngine engine;
+    @Inject
+    private ConfigurationAdmin configAdmin;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -75,6 +78,15 @@ public class LiveFeedsIT {
 
     @Test
     public void a_theThreeLiveFeedsSyncAgainstTheirVenues() throws Exception {
+        // the distribution's replay feeds carry BTCUSDT-PERP too: an instrument has one feed, so take them away and
+        // let the live feed take the instrument over
+        org.osgi.service.cm.Configuration[] replays =
+                configAdmin.listConfigurations("(service.factoryPid=org.tradeengine.feed.replay)");
+        for (org.osgi.service.cm.Configuration c : replays == null ? new org.osgi.service.cm.Configuration[0] : replays) {
+            c.delete();
+        }
+        Poll.until("the replay feeds gone", LONG, () -> engine.feeds().stream().map(FeedStatus::feedId)
+                .collect(Collectors.toSet()), ids -> !ids.contains(Replays.PERP_FEED) && !ids.contains(Replays.SPOT_FEED));
         for (String id : List.of(Emulators.USDM_FEED, Emulators.US_FEED, Emulators.KRAKEN_FEED)) {
             FeedStatus s = Poll.until("feed " + id + " LIVE", LONG, () -> feed(id), LiveFeedsIT::allLive);
             assertEquals(0, s.malformed());

@@ -34,10 +34,23 @@ final class BusinessLoop implements Runnable {
         return pipeline;
     }
 
-    /** Hands a delta to the business thread; blocks while the queue is full (back-pressure on the feed). */
-    void submit(BookDelta delta, String feedId) throws InterruptedException {
-        pipeline.owners().putIfAbsent(delta.instrument(), feedId);
+    /**
+     * Hands a delta to the business thread; blocks while the queue is full (back-pressure on the feed). An instrument
+     * belongs to the first feed that delivers it: the same instrument from a second feed is refused, never mixed into
+     * the book.
+     *
+     * @param delta the delta
+     * @param feedId the feed it came from
+     * @return false if another feed owns the instrument (nothing queued)
+     * @throws InterruptedException if interrupted while the queue is full
+     */
+    boolean submit(BookDelta delta, String feedId) throws InterruptedException {
+        String owner = pipeline.owners().putIfAbsent(delta.instrument(), feedId);
+        if (owner != null && !owner.equals(feedId)) {
+            return false;
+        }
         queue.put(delta);
+        return true;
     }
 
     /** Runs a task on the business thread, after everything already queued. */

@@ -128,7 +128,9 @@ public final class EngineComponent implements TradingEngine {
         if (b != null && b.feed() == feed) {
             feeds.remove(feed.id());
             b.close();
-            resetBooksOf(feed.id(), "feed " + feed.id() + " went away");
+            List<InstrumentId> owned = resetBooksOf(feed.id(), "feed " + feed.id() + " went away");
+            owned.forEach(id -> pipeline.owners().remove(id, feed.id()));
+            feeds.values().forEach(other -> other.released(owned));
             logger.info("Feed {} ({}) unbound; its books wait for a new snapshot", feed.id(), feed.venue());
         }
     }
@@ -184,7 +186,7 @@ public final class EngineComponent implements TradingEngine {
         }
     }
 
-    private void resetBooksOf(String feedId, String reason) {
+    private List<InstrumentId> resetBooksOf(String feedId, String reason) {
         List<InstrumentId> owned = new ArrayList<>();
         pipeline.owners().forEach((id, owner) -> {
             if (owner.equals(feedId)) {
@@ -196,6 +198,7 @@ public final class EngineComponent implements TradingEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return owned;
     }
 
     private InstrumentSpec specFor(InstrumentId id) {

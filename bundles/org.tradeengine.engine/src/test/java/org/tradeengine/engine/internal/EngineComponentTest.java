@@ -168,6 +168,24 @@ class EngineComponentTest {
     }
 
     @Test
+    void anInstrumentBelongsToOneFeedAndASecondFeedTakesOverWhenTheFirstGoesAway() throws InterruptedException {
+        TestFeed second = new TestFeed("second-feed");
+        engine.bindFeed(feed);
+        engine.bindFeed(second);
+        snapshot();
+        await("the first feed's book", () -> perp().lastUpdateId() == 100);
+        second.snapshot(500, new long[] {618000, 7000}, new long[] {618001, 7000});
+        second.update(500, 501, new long[] {618000, 8000}, new long[0]);
+        feed.update(100, 101, new long[] {618000, 5000}, new long[0]);
+        await("the first feed's update", () -> perp().lastUpdateId() == 101);
+        assertEquals(0, perp().gaps(), "the second feed's events never reached the book");
+        engine.unbindFeed(feed);
+        await("the second feed listened again to send its book", () -> second.listenerCount() == 1);
+        second.snapshot(600, new long[] {618000, 7000}, new long[] {618001, 7000});
+        await("the second feed's book", () -> perp().lastUpdateId() == 600);
+    }
+
+    @Test
     void aSequenceGapInvalidatesTheBookUntilTheNextSnapshot() throws InterruptedException {
         engine.bindFeed(feed);
         engine.bindStrategy(strategy);

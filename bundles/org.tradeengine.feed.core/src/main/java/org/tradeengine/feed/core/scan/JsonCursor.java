@@ -81,7 +81,13 @@ abstract class JsonCursor {
         return v;
     }
 
-    /** Reads {@code [["price","qty"],...]} into the bids or asks of the message, exactly at the scales of spec. */
+    /**
+     * Reads {@code [["price","qty"],...]} into the bids or asks of the message, exactly at the scales of spec.
+     *
+     * <p>Three paths, each exact, the first that applies wins: 8 bytes at a time for the compact form with numbers of
+     * at most 8 characters (what the venue sends); one byte at a time for the compact form (near the end of the array,
+     * longer numbers); and the general path, which allows spaces and reports every problem with FixedPoint's message.
+     */
     final void levels(boolean bids, InstrumentSpec spec, String name) {
         int priceScale = spec.priceScale();
         int qtyScale = spec.qtyScale();
@@ -96,57 +102,80 @@ abstract class JsonCursor {
         long[] prices = bids ? msg.bidPrices : msg.askPrices;
         long[] qtys = bids ? msg.bidQtys : msg.askQtys;
         int n = bids ? msg.bidCount : msg.askCount;
-        // Where the quotes are, 64 bytes at a time: bit j of quotes is byte base + j (see quoteMask). The blocks do
-        // not depend on what the numbers hold, so finding the next level never waits for the last number's digits.
+        Shape priceShape = this.priceShape;
+        Shape qtyShape = this.qtyShape;
+        priceShape.useScale(priceScale);
+        qtyShape.useScale(qtyScale);
+        // The quotes, 64 bytes at a time (bit j of quotes: byte base + j; ahead: the next 64 bytes, found early so
+        // that moving on to them waits for nothing). The blocks do not depend on what the numbers hold, so the next
+        // level is found without waiting for this one's digits. A quote bit is only a hint: every level is checked
+        // against the bytes themselves.
         int limit = bytes.length - QUOTE_BLOCK_SLACK;
         int base = p;
-        long quotes = base <= limit ? quoteMask(bytes, base) : 0;
+        long quotes = quoteBlock(bytes, base, limit);
+        long ahead = quoteBlock(bytes, base + 64, limit);
         while (true) {
             int i = p;
             long price = -1;
             long qty = -1;
             int next = -1;
+            int levelEnd = -1; // where the quote blocks say this level ends
             fast: {
-                // ["price","qty"]: the four quotes, then both numbers from their known bounds (independent work)
                 if (quotes == 0) {
                     base += 64;
-                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                    if ((quotes = ahead) == 0) {
                         break fast;
                     }
+                    ahead = quoteBlock(bytes, base + 64, limit);
                 }
                 int q1 = base + Long.numberOfTrailingZeros(quotes);
                 quotes &= quotes - 1;
                 if (quotes == 0) {
                     base += 64;
-                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                    if ((quotes = ahead) == 0) {
                         break fast;
                     }
+                    ahead = quoteBlock(bytes, base + 64, limit);
                 }
                 int q2 = base + Long.numberOfTrailingZeros(quotes);
                 quotes &= quotes - 1;
                 if (quotes == 0) {
                     base += 64;
-                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                    if ((quotes = ahead) == 0) {
                         break fast;
                     }
+                    ahead = quoteBlock(bytes, base + 64, limit);
                 }
                 int q3 = base + Long.numberOfTrailingZeros(quotes);
                 quotes &= quotes - 1;
                 if (quotes == 0) {
                     base += 64;
-                    if (base > limit || (quotes = quoteMask(bytes, base)) == 0) {
+                    if ((quotes = ahead) == 0) {
                         break fast;
                     }
+                    ahead = quoteBlock(bytes, base + 64, limit);
                 }
                 int q4 = base + Long.numberOfTrailingZeros(quotes);
                 quotes &= quotes - 1;
-                if (q1 != i + 1 || q3 != q2 + 2 || q4 + 2 >= e || (short) SHORTS.get(bytes, i) != OPEN_QUOTE
+                // [ " price " , " qty " ] with nothing else in between
+                if (q1 != i + 1 || q3 != q2 + 2 || q4 + 2 >= e || bytes[i] != '['
                         || ((int) INTS.get(bytes, q2) & 0xFF_FFFF) != QUOTE_COMMA_QUOTE
-                        || (short) SHORTS.get(bytes, q4) != QUOTE_CLOSE) {
+                        || (short) SHORTS.get(bytes, q4) != QUOTE_BRACKET) {
                     break fast;
                 }
-                price = boundedDecimal(bytes, q1 + 1, q2 - q1 - 1, priceScale);
-                qty = boundedDecimal(bytes, q3 + 1, q4 - q3 - 1, qtyScale);
+                levelEnd = q4 + 2;
+                int priceLength = q2 - q1 - 1;
+                int qtyLength = q4 - q3 - 1;
+                price = priceShape.parse(bytes, q2, priceLength);
+                if (price < 0) {
+                    price = boundedDecimal(bytes, q1 + 1, priceLength, priceScale);
+                    priceShape.learn(bytes, q2, priceLength, priceScale);
+                }
+                qty = qtyShape.parse(bytes, q4, qtyLength);
+                if (qty < 0) {
+                    qty = boundedDecimal(bytes, q3 + 1, qtyLength, qtyScale);
+                    qtyShape.learn(bytes, q4, qtyLength, qtyScale);
+                }
                 if (price > 0 && qty >= 0) {
                     next = q4 + 2;
                 }
@@ -155,16 +184,19 @@ abstract class JsonCursor {
                 next = levelOneByteAtATime(bytes, i, e, priceScale, qtyScale);
                 price = onePassPrice;
                 qty = onePassQty;
-                base = next < 0 ? i : next; // resynchronise the quote blocks with where this level ends
-                quotes = base <= limit ? quoteMask(bytes, base) : 0;
+                if (next != levelEnd) {
+                    base = next < 0 ? i : next; // the quote blocks start over where this level ends
+                    quotes = quoteBlock(bytes, base, limit);
+                    ahead = quoteBlock(bytes, base + 64, limit);
+                }
             }
             if (next >= 0 && n < prices.length) {
                 prices[n] = price;
                 qtys[n++] = qty;
                 p = next;
             } else {
-                // anything unusual (sign, exponent, escape, too many decimals, zero price, spaces, a full array)
-                // takes the general path, which grows the arrays and names any problem exactly
+                // anything unusual (sign, exponent, escape, too many decimals, zero price, spaces, full arrays) takes
+                // the general path, which grows the arrays and names any problem exactly
                 setCount(bids, n);
                 if (next >= 0) {
                     add(bids, price, qty);
@@ -172,7 +204,8 @@ abstract class JsonCursor {
                 } else {
                     levelSlowly(bids, priceScale, qtyScale, name);
                     base = p;
-                    quotes = base <= limit ? quoteMask(bytes, base) : 0;
+                    quotes = quoteBlock(bytes, base, limit);
+                    ahead = quoteBlock(bytes, base + 64, limit);
                 }
                 prices = bids ? msg.bidPrices : msg.askPrices;
                 qtys = bids ? msg.bidQtys : msg.askQtys;
@@ -191,36 +224,10 @@ abstract class JsonCursor {
                     return;
                 }
                 base = p;
-                quotes = base <= limit ? quoteMask(bytes, base) : 0;
+                quotes = quoteBlock(bytes, base, limit);
+                ahead = quoteBlock(bytes, base + 64, limit);
             }
         }
-    }
-
-    /** The values of the last {@link #levelOneByteAtATime}. */
-    private long onePassPrice;
-    private long onePassQty;
-
-    /**
-     * The compact form {@code ["price","qty"]} at {@code i}, one byte at a time (near the end of the array, numbers
-     * of more than 8 characters): digits are parsed while the quotes are looked for, in one pass.
-     *
-     * @return where the level ends (after its ']'), or -1 for anything else
-     */
-    private int levelOneByteAtATime(byte[] bytes, int i, int e, int priceScale, int qtyScale) {
-        if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
-            long price = unsignedDecimal(bytes, i + 2, e, priceScale);
-            int priceEnd = decimalEnd;
-            if (price > 0 && priceEnd + 2 < e && bytes[priceEnd + 1] == ',' && bytes[priceEnd + 2] == '"') {
-                long qty = unsignedDecimal(bytes, priceEnd + 3, e, qtyScale);
-                int qtyEnd = decimalEnd;
-                if (qty >= 0 && qtyEnd + 1 < e && bytes[qtyEnd + 1] == ']') {
-                    onePassPrice = price;
-                    onePassQty = qty;
-                    return qtyEnd + 2;
-                }
-            }
-        }
-        return -1;
     }
 
     private void setCount(boolean bids, int n) {
@@ -239,31 +246,63 @@ abstract class JsonCursor {
         }
     }
 
+    /** The values read by the last successful {@link #levelOneByteAtATime}. */
+    private long onePassPrice;
+    private long onePassQty;
+
+    /**
+     * The compact form {@code ["price","qty"]} at {@code i}, one byte at a time: digits are parsed while the quotes are
+     * looked for, in one pass.
+     *
+     * @return where the level ends (after its ']'), or -1 for anything else (then the values are undefined)
+     */
+    private int levelOneByteAtATime(byte[] bytes, int i, int e, int priceScale, int qtyScale) {
+        if (i + 1 < e && bytes[i] == '[' && bytes[i + 1] == '"') {
+            long price = unsignedDecimal(bytes, i + 2, e, priceScale);
+            int priceEnd = decimalEnd;
+            if (price > 0 && priceEnd + 2 < e && bytes[priceEnd + 1] == ',' && bytes[priceEnd + 2] == '"') {
+                long qty = unsignedDecimal(bytes, priceEnd + 3, e, qtyScale);
+                int qtyEnd = decimalEnd;
+                if (qty >= 0 && qtyEnd + 1 < e && bytes[qtyEnd + 1] == ']') {
+                    onePassPrice = price;
+                    onePassQty = qty;
+                    return qtyEnd + 2;
+                }
+            }
+        }
+        return -1;
+    }
+
+    // ---- 8 bytes at a time (SWAR): little-endian longs over the byte array, byte k of a word in bits 8k..8k+7 ----
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    /** A quote block reads 64 bytes, and a number that ends in it 8 bytes from its start: both inside the array. */
+    /** A block of quotes at {@code base} reads {@code [base, base + 64)}, and numbers in it read 8 bytes around them. */
     private static final int QUOTE_BLOCK_SLACK = 64 + 8;
-    private static final short OPEN_QUOTE = (short) ('[' | '"' << 8);
-    private static final short QUOTE_CLOSE = (short) ('"' | ']' << 8);
+    private static final short QUOTE_BRACKET = (short) ('"' | ']' << 8);
     private static final int QUOTE_COMMA_QUOTE = '"' | ',' << 8 | '"' << 16;
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long QUOTES = '"' * ONES;
     private static final long ZEROS = '0' * ONES;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long LOW_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
-    /** Added to a byte of at most 0x7F, sets its high bit iff it was above 9, without a carry into the next byte. */
+    /** Added to a byte of at most 0x7F, sets its high bit iff the byte is above 9, and never carries out of it. */
     private static final long ABOVE_NINE = 0x7676_7676_7676_7676L;
-    /** Gathers the high bits of the 8 bytes into the top byte, byte j to bit 56 + j. */
+    /** Multiplying the low bits of 8 bytes by this gathers them into the top byte: byte j's to bit 56 + j. */
     private static final long GATHER = 0x0102_0408_1020_4080L;
-    private static final int DOT_X = '.' ^ '0';
+    private static final int DOT = '.' ^ '0';
 
     /**
-     * One bit per byte of {@code bytes[at, at + 64)}, bit j set if byte {@code at + j} is a quote, SWAR on 8-byte
-     * words. The zero-byte test used may also flag a '#' right after a quote (a borrow); that never matters: every
-     * quote a level is read with is checked against the bytes, so a false one only sends the level to the general path.
+     * One bit per byte of {@code bytes[at, at + 64)}: bit j is set if byte {@code at + j} is a quote; 0 if the block
+     * would start before byte 8 or end too close to the end of the array (the numbers read 8 bytes around a quote).
+     * The zero-byte test may also flag a '#' right after a quote (a borrow), which does no harm: a level is only
+     * taken when its bytes are what the quotes say.
      */
-    private static long quoteMask(byte[] bytes, int at) {
+    private static long quoteBlock(byte[] bytes, int at, int limit) {
+        if (at < 8 || at > limit) {
+            return 0;
+        }
         long mask = 0;
         for (int k = 0; k < 64; k += 8) {
             long t = (long) LONGS.get(bytes, at + k) ^ QUOTES;
@@ -273,46 +312,142 @@ abstract class JsonCursor {
         return mask;
     }
 
+    /** What the last prices (or quantities) looked like; the next one is read on that guess, checked, in few steps. */
+    private final Shape priceShape = new Shape();
+    private final Shape qtyShape = new Shape();
+
     /**
-     * The exact value at {@code scale} of the plain unsigned decimal {@code bytes[s, s + len)} (its bounds are known:
-     * the quotes around it), 8 bytes at a time: 1 to 8 characters, digits and at most one dot, at least one digit,
-     * any decimals beyond the scale zeros. Returns -1 for anything else, which the caller hands to the paths that read
-     * one byte at a time and name the problem. Reads {@code bytes[s, s + 8)}.
+     * The shape of a number: {@code d} decimals (1 to 8), read at a given scale. The venue writes every price of a
+     * symbol with the same number of decimals, and every quantity too, so one guess holds for a whole stream.
+     */
+    private static final class Shape {
+        /** Decimals of the guess; 0 = no guess. */
+        private int decimals;
+        /** Numbers of at most 8 bytes: the high bit of the dot's byte in the word that ends at the closing quote. */
+        private long dotHigh = 1;
+        private long dotMask;
+        private long dotValue;
+        /** The decimals' bytes in the word that ends at the closing quote. */
+        private long decimalMask;
+        /** The decimals beyond the scale (which must be zeros): their bytes, and how far to shift them out. */
+        private long droppedMask;
+        private int droppedBits;
+        /** 10^(scale - decimals that count), and 10^scale. */
+        private long scaleUp;
+        private long wholeUp;
+        private int scale = -1;
+
+        /**
+         * @param bytes the line
+         * @param quote the number's closing quote
+         * @param len its length
+         * @return its exact value at the scale, or -1 if it does not have this shape (or is not a plain decimal)
+         */
+        long parse(byte[] bytes, int quote, int len) {
+            long x = (long) LONGS.get(bytes, quote - 8) ^ ZEROS; // the number's last 8 bytes, digits now 0..9
+            if ((len - 1 & ~7) != 0) {
+                return parseLong(bytes, quote, len, x);
+            }
+            long inside = -1L << (64 - (len << 3));
+            long other = ((x & LOW_BITS) + ABOVE_NINE | x) & HIGH_BITS & inside; // its bytes that are not digits
+            if (other != dotHigh || (x & dotMask) != dotValue || (x & droppedMask) != 0) {
+                return -1; // not digits with one dot d bytes before the end, or a significant decimal too many
+            }
+            long digits = x & decimalMask | (x & inside) << 8 & ~decimalMask; // the whole digits moved up over the dot
+            return eightDigits(digits << droppedBits) * scaleUp;
+        }
+
+        /** 9 to 17 bytes: the decimals and the whole digits apart, each at most 8. */
+        private long parseLong(byte[] bytes, int quote, int len, long x) {
+            int d = decimals;
+            int wholeLength = len - d - 1;
+            if (d == 0 || wholeLength < 0 || wholeLength > 8) {
+                return -1;
+            }
+            long w = (long) LONGS.get(bytes, quote - d - 9) ^ ZEROS; // the 8 bytes before the dot
+            long whole = wholeLength == 0 ? 0 : -1L << (64 - (wholeLength << 3));
+            if ((((x & LOW_BITS) + ABOVE_NINE | x) & HIGH_BITS & decimalMask) != 0
+                    || (((w & LOW_BITS) + ABOVE_NINE | w) & HIGH_BITS & whole) != 0
+                    || bytes[quote - d - 1] != '.' || (x & droppedMask) != 0) {
+                return -1;
+            }
+            return eightDigits(w & whole) * wholeUp + eightDigits((x & decimalMask) << droppedBits) * scaleUp;
+        }
+
+        /** Guesses that the next numbers look like this one; no guess if it has no decimals or is unusual. */
+        void learn(byte[] bytes, int quote, int len, int scale) {
+            decimals = 0;
+            dotHigh = 1;
+            int d = 0;
+            while (d < len && d <= 8 && bytes[quote - 1 - d] != '.') {
+                d++;
+            }
+            int used = Math.min(d, scale);
+            if (d == 0 || d > 8 || d == len || used == 0 || scale > 10) {
+                return; // no decimals, too many, no dot, no decimal that counts, or room to overflow
+            }
+            int dropped = d - used;
+            decimals = d;
+            decimalMask = -1L << (64 - (d << 3));
+            droppedMask = dropped == 0 ? 0 : -1L << (64 - (dropped << 3));
+            droppedBits = dropped << 3;
+            scaleUp = POW10[scale - used];
+            wholeUp = POW10[scale];
+            if (d < 8) {
+                int dotBits = (7 - d) << 3;
+                dotHigh = 0x80L << dotBits;
+                dotMask = 0xFFL << dotBits;
+                dotValue = (long) DOT << dotBits;
+            }
+        }
+
+        /** Forgets the guess if it was made at another scale (another instrument). */
+        void useScale(int scale) {
+            if (scale != this.scale) {
+                this.scale = scale;
+                decimals = 0;
+                dotHigh = 1;
+            }
+        }
+    }
+
+    /**
+     * The exact value at {@code scale} of the plain unsigned decimal {@code bytes[s, s + len)} (its bounds known: the
+     * quotes around it): 1 to 8 characters, digits and at most one dot, at least one digit, any decimals beyond the
+     * scale zeros. Returns -1 for anything else, which the caller hands to the paths that read one byte at a time and
+     * name the problem. Reads {@code bytes[s, s + 8)}.
      */
     private static long boundedDecimal(byte[] bytes, int s, int len, int scale) {
-        if (len < 1 || len > 8) {
-            return -1;
+        if ((len - 1 & ~7) != 0) {
+            return -1; // not 1..8 characters
         }
-        long x = (long) LONGS.get(bytes, s) ^ ZEROS; // digit bytes become 0..9
+        long x = (long) LONGS.get(bytes, s) ^ ZEROS; // the number in the low len bytes, digits 0..9
         int bits = len << 3;
         long inside = -1L >>> (64 - bits);
-        long other = ((x & LOW_BITS) + ABOVE_NINE | x) & HIGH_BITS & inside; // the bytes that are not digits
-        long digits;
-        int zeros;
+        long other = ((x & LOW_BITS) + ABOVE_NINE | x) & HIGH_BITS & inside; // its bytes that are not digits
         if (other == 0) {
-            digits = x << (64 - bits);
-            zeros = scale;
-        } else {
-            int dot = Long.numberOfTrailingZeros(other) >>> 3;
-            int decimals = len - dot - 1;
-            int used = Math.min(decimals, scale);
-            int kept = dot + used; // digits that count
-            int cut = (dot + 1 + used) << 3;
-            if ((other & (other - 1)) != 0 || ((int) (x >>> (dot << 3)) & 0xFF) != DOT_X || kept == 0
-                    || (x & inside & ~(-1L >>> (64 - cut))) != 0) {
-                return -1; // a second non-digit, a non-digit that is not a dot, no digit, or a decimal beyond the scale
-            }
-            long below = (1L << (dot << 3)) - 1;
-            digits = (x & below | (x >>> 8) & ~below) << (64 - (kept << 3)); // the dot squeezed out
-            zeros = scale - used;
+            long v = eightDigits(x << (64 - bits));
+            return v <= MAX_BEFORE_SCALING[scale] ? v * POW10[scale] : -1;
         }
-        long v = eightDigits(digits);
+        int dotBits = Long.numberOfTrailingZeros(other) - 7;
+        int decimalBits = bits - dotBits - 8;
+        int usedBits = Math.min(decimalBits, scale << 3);
+        int keptBits = dotBits + usedBits;
+        if (other != 0x80L << dotBits || ((int) (x >>> dotBits) & 0xFF) != DOT || keptBits == 0) {
+            return -1; // a second non-digit, a non-digit that is not a dot, or no digit that counts
+        }
+        if (decimalBits > usedBits && (x & inside) >>> (keptBits + 8) != 0) {
+            return -1; // a significant decimal beyond the scale
+        }
+        long below = (1L << dotBits) - 1;
+        long v = eightDigits((x & below | (x >>> 8) & ~below) << (64 - keptBits)); // the dot squeezed out
+        int zeros = scale - (usedBits >>> 3);
         return v <= MAX_BEFORE_SCALING[zeros] ? v * POW10[zeros] : -1;
     }
 
     /**
-     * The value of 8 decimal digits, one per byte (0..9, the first in the lowest byte), with three multiplications
-     * instead of eight dependent multiply-adds (the well-known SWAR reduction: pairs, then quads, then the eight).
+     * The value of 8 decimal digits, one per byte (0..9, the most significant in the lowest byte), with three
+     * multiplications instead of eight dependent multiply-adds: pairs, then quads, then the eight.
      */
     private static long eightDigits(long v) {
         long pairs = v * 10 + (v >>> 8);

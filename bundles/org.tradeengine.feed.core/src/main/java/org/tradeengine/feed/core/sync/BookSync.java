@@ -104,8 +104,21 @@ public final class BookSync {
         heldSnapshot = snapshot;
         List<BookDelta> pending = new ArrayList<>(buffer);
         buffer.clear();
+        boolean atStreamPosition = false;
         for (BookDelta update : pending) {
+            if (heldSnapshot != null && update.lastUpdateId() == snapshot.lastUpdateId()) {
+                atStreamPosition = true;
+            }
             onUpdate(update);
+        }
+        if (atStreamPosition && heldSnapshot == snapshot && buffer.isEmpty()) {
+            // the stream has delivered exactly up to the snapshot (an event ended at its id and nothing after it
+            // yet): the snapshot is the book now, no need to wait for the next event to bridge it
+            heldSnapshot = null;
+            state = BookState.LIVE;
+            lastId = snapshot.lastUpdateId();
+            syncs++;
+            out.emit(snapshot);
         }
     }
 

@@ -220,6 +220,17 @@ class BookSyncTest {
     }
 
     @Test
+    void aSpotSnapshotTakenExactlyAtTheLastBufferedEventIsLiveAtOnce() {
+        BookSync s = spot();
+        s.onUpdate(spt(21, 30));
+        s.onSnapshot(snap(30));
+        assertEquals(List.of("S30"), emittedText());
+        assertEquals(BookState.LIVE, s.state());
+        s.onUpdate(spt(31, 35));
+        assertEquals(List.of("S30", "U31-35/30"), emittedText());
+    }
+
+    @Test
     void invalidateDropsTheBookUntilTheNextSnapshot() {
         BookSync s = futures();
         s.onUpdate(fut(21, 30, 20));

@@ -15,6 +15,8 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tradeengine.api.book.OrderBookFactory;
 import org.tradeengine.api.feed.FeedStatus;
 import org.tradeengine.api.model.InstrumentId;
@@ -41,7 +43,8 @@ class BinanceUsFeedTest {
 
     @BeforeEach
     void start() {
-        emulator = VenueEmulator.binanceUs(EmulatorOptions.defaults().withSpeed(1).withLoop(false));
+        emulator = VenueEmulator.binanceUs(EmulatorOptions.defaults().withSpeed(1).withLoop(false)
+                .withRetryAfter(java.time.Duration.ofSeconds(1)).withSlowSnapshotDelay(java.time.Duration.ofMillis(800)));
         emulator.start();
         Map<String, Object> p = new HashMap<>();
         p.put("feed.id", "us");
@@ -49,6 +52,7 @@ class BinanceUsFeedTest {
         p.put("ws.url", emulator.wsBase().toString());
         p.put("rest.url", emulator.restBase().toString());
         p.put("backoff.initial.ms", "50");
+        p.put("stale.ms", "1500");
         feed = new BinanceUsFeed(books, p);
         reference = new ReferenceListener(emulator, feed::spec);
         feed.addListener(reference);
@@ -75,6 +79,53 @@ class BinanceUsFeedTest {
         assertEquals(4, s.instruments().size());
         s.instruments().forEach(i -> assertEquals(0, i.gaps(), i.instrument() + " gaps"));
         assertTrue(s.instruments().stream().allMatch(i -> i.instrument().venue() == Venue.BINANCE_US));
+    }
+
+    /**
+     * Every venue fault on OMGBUSD (the busiest symbol, ~5 events/s): never a wrong LIVE book, recovery, and the
+     * expected reset / reconnect / malformed count. A fresh emulator and feed per fault.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "GAP,              true,  false, false",
+        "DUPLICATE,        false, false, false",
+        "OUT_OF_ORDER,     true,  false, false",
+        "MALFORMED_JSON,   false, false, true",
+        "UNKNOWN_MESSAGE,  false, false, true",
+        "WRONG_SYMBOL,     true,  false, true",
+        "NEGATIVE_QTY,     true,  false, true",
+        "NON_NUMERIC_QTY,  true,  false, true",
+        "CROSSED,          true,  false, false",
+        "DROP_CONNECTION,  true,  true,  false",
+        "SERVER_SHUTDOWN,  true,  true,  false",
+        "SILENT,           true,  true,  false",
+        "SLOW_SNAPSHOT,    true,  false, false",
+        "HTTP_429,         true,  false, false",
+        "HTTP_418,         true,  false, false"})
+    void recoversFromEveryFault(Fault fault, boolean reset, boolean reconnect, boolean malformed) {
+        InstrumentId omg = id("OMGBUSD");
+        await("OMGBUSD LIVE with deltas", () -> live(feed, omg) && reference.deltas(omg) > 0);
+        FeedStatus before = feed.status();
+        int resets = reference.resets(omg);
+        int snapshots = reference.snapshots(omg);
+        int deltas = reference.deltas(omg);
+        long t0 = System.nanoTime();
+        emulator.inject(fault, fault.needsSymbol() ? "OMGBUSD" : null, 1);
+        if (fault == Fault.SLOW_SNAPSHOT || fault == Fault.HTTP_429 || fault == Fault.HTTP_418) {
+            emulator.inject(Fault.GAP, "OMGBUSD", 1);
+        }
+        if (reset) {
+            await(fault + " recovery", () -> reference.snapshots(omg) > snapshots && reference.deltas(omg) > deltas
+                    && live(feed, omg));
+            System.out.printf("binance-us recovery %-16s %5d ms%n", fault, (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            await(fault + " passes", () -> reference.deltas(omg) > deltas + 5);
+        }
+        assertEquals(List.of(), reference.mismatches(), "a LIVE book differed from the truth after " + fault);
+        FeedStatus after = feed.status();
+        assertEquals(reset, reference.resets(omg) > resets, fault + ": " + reference.resetReasons());
+        assertEquals(reconnect, after.reconnects() > before.reconnects(), "reconnected after " + fault);
+        assertEquals(malformed, after.malformed() > before.malformed(), "malformed counted after " + fault);
     }
 
     @Test

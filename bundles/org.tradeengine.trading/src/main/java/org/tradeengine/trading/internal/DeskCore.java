@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.trading.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tradeengine.api.book.BookState;
+import org.tradeengine.api.book.BookView;
+import org.tradeengine.api.broker.Broker;
+import org.tradeengine.api.broker.OrderEvent;
+import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.api.model.InstrumentSpec;
+import org.tradeengine.api.model.InstrumentSpecs;
+import org.tradeengine.api.model.OrderIntent;
+import org.tradeengine.api.model.OrderType;
+import org.tradeengine.api.model.Quantity;
+import org.tradeengine.api.model.Side;
+import org.tradeengine.api.model.TradingState;
+import org.tradeengine.api.risk.OrderCheck;
+import org.tradeengine.api.risk.PositionMark;
+import org.tradeengine.api.risk.RiskAction;
+import org.tradeengine.api.risk.RiskDecision;
+import org.tradeengine.api.strategy.ExitDecision;
+import org.tradeengine.api.strategy.Signal;
+import org.tradeengine.api.trading.FillView;
+import org.tradeengine.api.trading.RiskEvent;
+
+/**
+ * What the desk does, always under its lock: entries from signals, fills into positions, marks, account risk and
+ * exits, closes, and the kill switch. Numbered stages follow the life of an order.
+ */
+final class DeskCore {
+
+    /** Purpose of the kill switch's closes. */
+    static final String KILL_SWITCH = "kill-switch";
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    /** Per-instrument market data: scales, last book time, LIVE or not, top of book (raw; MIN_VALUE if none). */
+    private static final class Market {
+        InstrumentSpec spec;
+        long lastBookNanos;
+        boolean live;
+        long bid = Long.MIN_VALUE;
+        long ask = Long.MIN_VALUE;
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(DeskCore.class);
+    private final DeskSettings settings;
+    private final Clock clock;
+    private final DeskLock lock;
+    final Ledger ledger;
+    final Orders orders;
+    final Brokers brokers = new Brokers();
+    final RiskGate gate = new RiskGate();
+    final History history;
+    final StateKeeper state;
+    private final Map<InstrumentId, Market> markets = new HashMap<>();
+    private final Sweep.Desk sweepOps = new SweepOps();
+    private Sweep sweep;
+    private long eventNanos;
+    private long badEvents;
+
+    DeskCore(DeskSettings settings, Clock clock, DeskLock lock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.lock = lock;
+        this.ledger = new Ledger(settings.capital());
+        this.orders = new Orders(clock.millis());
+        this.history = new History(settings.historySize(), clock);
+        this.state = new StateKeeper(new StateStore(settings.stateFile()), clock, history, settings.problems());
+    }
+
+    // ---- 0. market data ----
+
+    void onBook(BookView book, long nanos) {
+        Market m = touch(book, nanos);
+        Position p = ledger.position(book.instrument());
+        if (p != null && !p.isFlat()) {
+            long raw = p.quantity().signum() > 0 ? m.bid : m.ask;
+            if (m.live && raw != Long.MIN_VALUE) {
+                ledger.mark(book.instrument(), raw, m.spec.priceScale(), true, nanos);
+            } else {
+                p.markStale(); // not LIVE: keep the last mark, but the risk check still runs, with bookLive false
+            }
+            afterMark(nanos);
+        }
+        if (sweep != null) {
+            stepSweep();
+        }
+    }
+
+    private Market touch(BookView book, long nanos) {
+        Market m = markets.computeIfAbsent(book.instrument(), k -> new Market());
+        m.spec = book.spec();
+        m.lastBookNanos = nanos;
+        m.live = book.state() == BookState.LIVE;
+        m.bid = book.bidDepth() > 0 ? book.bidPrice(0) : Long.MIN_VALUE;
+        m.ask = book.askDepth() > 0 ? book.askPrice(0) : Long.MIN_VALUE;
+        eventNanos = Math.max(eventNanos, nanos);
+        ledger.rollDay(nanos); // the day's P&L starts at the first event of the UTC day, positioned or not
+        return m;
+    }
+
+    // ---- 1. entries ----
+
+    void onSignal(Signal signal, BookView book, long nanos) {
+        Market m = touch(book, nanos);
+        InstrumentId id = book.instrument();
+        // 1a. only in ACTIVE, only when flat with nothing pending, never a short on spot
+        if (state.state() != TradingState.ACTIVE || !id.equals(signal.instrument())) {
+            return;
+        }
+        if (ledger.quantity(id).signum() != 0 || orders.hasPending(id)) {
+            return;
+        }
+        if (id.venue().isSpotOnly() && signal.side() == Side.SELL) {
+            return;
+        }
+        // 1b. price from the book, size from the notional
+        long raw = signal.side() == Side.BUY ? m.ask : m.bid;
+        if (raw <= 0) {
+            return;
+        }
+        BigDecimal price = BigDecimal.valueOf(raw, m.spec.priceScale());
+        Quantity qty = entrySize(price, m.spec);
+        if (qty == null) {
+            if (gate.first("size:" + id)) {
+                logger.warn("order.notional {} does not make a valid size (at least one lot) of {} at {}; its signals are skipped",
+                        settings.orderNotional().toPlainString(), id, price.toPlainString());
+            }
+            return;
+        }
+        Instant at = instant(nanos);
+        OrderIntent intent = new OrderIntent(orders.nextId(), "sig-" + signal.sequence(), id, signal.side(),
+                OrderType.MARKET, qty, null, false, signal.rule(), at);
+        // 1c. a broker for it, then risk
+        Broker broker = brokers.route(id);
+        if (broker == null) {
+            deny(at, "no-broker", "no broker for " + id.venue() + " and no PAPER broker to take " + intent.clientOrderId(),
+                    intent);
+            return;
+        }
+        RiskDecision d = gate.checkOrder(check(intent, price, m.live, nanos));
+        switch (d.verdict()) {
+            case ALLOW -> send(intent, broker, false, nanos);
+            case DENY -> deny(at, d.rule(), d.reason(), intent);
+            case HALT -> {
+                history.riskEvents.add(new RiskEvent(at, "HALT", d.rule(), d.reason(), id, intent.clientOrderId()));
+                kill(d.reason(), d.rule());
+            }
+        }
+    }
+
+    /** floor(notional / price) to the lot; null if that is not one lot (or does not fit a long). */
+    private Quantity entrySize(BigDecimal price, InstrumentSpec spec) {
+        long raw;
+        try {
+            raw = settings.orderNotional().divide(price, spec.qtyScale(), RoundingMode.DOWN).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        raw -= raw % spec.lotSize();
+        return raw > 0 ? new Quantity(raw, spec.qtyScale()) : null;
+    }
+
+    private void deny(Instant at, String rule, String reason, OrderIntent intent) {
+        history.riskEvents.add(new RiskEvent(at, "DENY", rule, reason, intent.instrument(), intent.clientOrderId()));
+        if (gate.first("deny:" + rule)) {
+            String msg = "Entries denied by " + rule + " (logged once per rule; te:trading lists every denial): " + reason;
+            if (rule.equals(RiskGate.NO_RISK_SERVICE) || rule.equals("no-broker") || rule.equals(RiskGate.RISK_ERROR)) {
+                logger.warn(msg);
+            } else {
+                logger.info(msg);
+            }
+        }
+    }
+
+    private OrderCheck check(OrderIntent intent, BigDecimal price, boolean live, long nanos) {
+        InstrumentId id = intent.instrument();
+        Market m = markets.get(id);
+        long dataAge = m == null ? Long.MAX_VALUE : Math.max(0, (nanos - m.lastBookNanos) / NANOS_PER_MILLI);
+        Position p = ledger.position(id);
+        long positionAge = p == null || p.isFlat() ? 0 : Math.max(0, (nanos - p.openedNanos()) / NANOS_PER_MILLI);
+        return new OrderCheck(intent, price, ledger.quantity(id), orders.openQty(id),
+                ledger.accountMark(state.state(), instant(nanos)), live, dataAge, orders.sentInLastMinute(nanos), positionAge);
+    }
+
+    // ---- 2. sending and the broker's answers ----
+
+    private OrderRecord send(OrderIntent intent, Broker broker, boolean close, long nanos) {
+        OrderRecord r = new OrderRecord(intent, broker, close, clock.millis());
+        orders.add(r, nanos); // before submit: a simulated broker fills inside it
+        try {
+            CompletionStage<OrderEvent> stage = broker.submit(intent);
+            if (stage == null) {
+                answered(r, null, new IllegalStateException("the broker returned no answer"));
+            } else {
+                lock.whenDone(stage, (ev, err) -> answered(r, ev, err));
+            }
+        } catch (RuntimeException e) {
+            answered(r, null, e);
+        }
+        return r;
+    }
+
+    /** The submit's answer only tells accepted or rejected; fills come through the listener. */
+    private void answered(OrderRecord r, OrderEvent ev, Throwable err) {
+        r.answered = true;
+        if (err != null || ev == null || ev.type() == OrderEvent.Type.REJECTED) {
+            rejected(r, err != null ? err.toString() : ev == null ? "empty answer" : ev.detail());
+        }
+    }
+
+    private void rejected(OrderRecord r, String detail) {
+        r.failed = true;
+        r.detail = detail;
+        if (!r.done) {
+            orders.finish(r);
+            logger.info("Order {} {} {} {} ({}) rejected by {}: {}", r.id(), r.intent.side(), r.intent.quantity(),
+                    r.intent.instrument(), r.purpose(), r.broker.venue(), detail);
+        }
+    }
+
+    void onOrderEvent(OrderEvent ev) {
+        OrderRecord r = orders.get(ev.clientOrderId());
+        switch (ev.type()) {
+            case FILL -> fill(ev, r);
+            case REJECTED -> {
+                if (r != null) {
+                    rejected(r, ev.detail());
+                }
+            }
+            case ACCEPTED, CANCELLED -> {
+                if (r != null && ev.leavesQty() != null) {
+                    r.leaves = ev.leavesQty().toBigDecimal();
+                }
+            }
+        }
+        if (r != null && ev.isFinal()) {
+            orders.finish(r);
+        }
+    }
+
+    // ---- 3. fills into positions and P&L ----
+
+    private void fill(OrderEvent ev, OrderRecord r) {
+        if (ev.fillQty() == null || ev.fillQty().raw() <= 0 || ev.fillPrice() == null || ev.instrument() == null
+                || ev.side() == null) {
+            badEvents++;
+            if (gate.first("bad-fill")) {
+                logger.warn("Ignored a fill without quantity, price, instrument or side (logged once): {}", ev);
+            }
+            return;
+        }
+        BigDecimal qty = ev.fillQty().toBigDecimal();
+        BigDecimal price = ev.fillPrice().toBigDecimal();
+        BigDecimal fee = ev.fee() == null ? BigDecimal.ZERO : ev.fee();
+        Instant at = ev.at() != null ? ev.at() : instant(eventNanos);
+        long atNanos = Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L) + at.getNano();
+        eventNanos = Math.max(eventNanos, atNanos);
+        String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
+        ledger.fill(ev.instrument(), ev.side(), qty, price, fee, at, atNanos, corr);
+        if (r != null) {
+            r.leaves = ev.leavesQty() != null ? ev.leavesQty().toBigDecimal() : r.leaves.subtract(qty).max(BigDecimal.ZERO);
+        } else if (gate.first("unknown-order:" + ev.instrument())) {
+            logger.warn("Fill for an order the desk did not send (applied to the position; logged once): {}", ev);
+        }
+        history.fills.add(new FillView(ev.clientOrderId(), corr, ev.instrument(), ev.side(), qty, price, fee,
+                ev.liquidity(), r != null ? r.purpose() : "unknown order", at));
+    }
+
+    // ---- 4. account risk and exits after a mark ----
+
+    private void afterMark(long nanos) {
+        List<PositionMark> marks = ledger.marks(nanos);
+        if (marks.isEmpty()) {
+            return;
+        }
+        Instant at = instant(nanos);
+        for (RiskAction a : gate.checkAccount(ledger.accountMark(state.state(), at), marks)) {
+            switch (a.kind()) {
+                case HALT -> {
+                    if (!flattening()) {
+                        history.riskEvents.add(new RiskEvent(at, "HALT", a.rule(), a.reason(), a.instrument(), ""));
+                        kill(a.reason(), a.rule());
+                    }
+                }
+                case REDUCE -> {
+                    if (state.state() == TradingState.ACTIVE) {
+                        history.riskEvents.add(new RiskEvent(at, "REDUCE", a.rule(), a.reason(), a.instrument(), ""));
+                        state.set(TradingState.REDUCING, a.reason(), a.rule());
+                        logger.info("Trading REDUCING by risk rule {}: {}", a.rule(), a.reason());
+                    }
+                }
+                case FLATTEN -> {
+                    if (!flattening() && canClose(a.instrument())) {
+                        OrderRecord c = closePosition(a.instrument(), a.rule(), nanos);
+                        history.riskEvents.add(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
+                                c == null ? "" : c.id()));
+                    }
+                }
+            }
+        }
+        if (flattening()) {
+            return; // the kill switch closes everything
+        }
+        for (ExitDecision x : gate.checkExits(marks)) {
+            if (canClose(x.instrument())) {
+                logger.debug("Exit {} closes {}: {}", x.rule(), x.instrument(), x.reason());
+                closePosition(x.instrument(), x.rule(), nanos);
+            }
+        }
+    }
+
+    /** At most one close pending per instrument, and only for a position. */
+    private boolean canClose(InstrumentId id) {
+        return orders.pendingClose(id) == null && ledger.quantity(id).signum() != 0;
+    }
+
+    // ---- 5. closes: reduce-only, checked and recorded, never blocked ----
+
+    private OrderRecord closePosition(InstrumentId id, String purpose, long nanos) {
+        Broker b = brokers.route(id);
+        if (b == null) {
+            if (gate.first("no-broker-close:" + id)) {
+                history.alert("WARN", "Cannot close " + id + " (" + purpose + "): no broker for " + id.venue()
+                        + " and no PAPER broker");
+            }
+            return null;
+        }
+        Position p = ledger.position(id);
+        return sendClose(b, id, p.quantity(), purpose, p.correlationId(), nanos);
+    }
+
+    private OrderRecord sendClose(Broker b, InstrumentId id, BigDecimal signedQty, String purpose, String corr, long nanos) {
+        Side side = signedQty.signum() > 0 ? Side.SELL : Side.BUY;
+        Quantity qty;
+        try {
+            InstrumentSpec spec = spec(id);
+            qty = Quantity.of(signedQty.abs(), Math.max(spec.qtyScale(), signedQty.stripTrailingZeros().scale()));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            history.alert("WARN", "Cannot close " + id + ": quantity " + signedQty.toPlainString() + " does not fit: "
+                    + e.getMessage());
+            return null;
+        }
+        Instant at = instant(nanos);
+        OrderIntent intent = new OrderIntent(orders.nextId(), corr, id, side, OrderType.MARKET, qty, null, true, purpose, at);
+        Market m = markets.get(id);
+        RiskDecision d = gate.hasRisk() ? gate.checkOrder(check(intent, expectedPrice(m, side, id), m != null && m.live,
+                nanos)) : null;
+        if (d != null && !d.allowed()) {
+            history.riskEvents.add(new RiskEvent(at, d.verdict().name(), d.rule(), d.reason()
+                    + " (reduce-only close sent anyway: closes are never blocked)", id, intent.clientOrderId()));
+        }
+        OrderRecord r = send(intent, b, true, nanos);
+        if (d != null && d.verdict() == RiskDecision.Verdict.HALT && !flattening()) {
+            kill(d.reason(), d.rule());
+        }
+        return r;
+    }
+
+    private BigDecimal expectedPrice(Market m, Side side, InstrumentId id) {
+        long raw = m == null ? Long.MIN_VALUE : side == Side.BUY ? m.ask : m.bid;
+        if (raw != Long.MIN_VALUE) {
+            return BigDecimal.valueOf(raw, m.spec.priceScale());
+        }
+        Position p = ledger.position(id);
+        return p == null ? BigDecimal.ZERO : p.markPrice();
+    }
+
+    // ---- 6. the kill switch and halts ----
+
+    boolean flattening() {
+        return sweep != null && sweep.flatten();
+    }
+
+    /** Latches HALTED, cancels everything, closes everything; already flattening: retries what is due now. */
+    void kill(String reason, String by) {
+        if (flattening()) {
+            stepSweep();
+            return;
+        }
+        state.set(TradingState.HALTED, reason, by);
+        if (sweep == null) {
+            sweep = new Sweep(sweepOps, true, settings.flattenRetryMillis());
+        } else {
+            sweep.upgradeToFlatten();
+        }
+        history.alert("CRITICAL", "Kill switch fired by " + by + ": " + reason + "; cancelling every order and closing "
+                + ledger.open().size() + " position(s)");
+        stepSweep();
+    }
+
+    /** Latches HALTED and cancels every open order; positions stay. */
+    void halt(String reason, String by) {
+        if (state.state() != TradingState.HALTED) {
+            state.set(TradingState.HALTED, reason, by);
+            logger.info("Trading HALTED by {}: {}", by, reason);
+        }
+        if (sweep == null) {
+            sweep = new Sweep(sweepOps, false, settings.flattenRetryMillis());
+        }
+        stepSweep();
+    }
+
+    /** Ends a sweep that is no longer needed (reset, when flat). */
+    void endSweep() {
+        sweep = null;
+    }
+
+    void stepSweep() {
+        Sweep s = sweep;
+        if (s == null || !s.step(brokers.all(), ledger.open().isEmpty(), clock.millis()) || sweep != s) {
+            return;
+        }
+        sweep = null;
+        if (!s.flatten()) {
+            logger.info("Halt: every open order is cancelled");
+            return;
+        }
+        history.alert("INFO", "Kill switch confirmed flat: no open order and no position at any broker"
+                + (s.retries() > 0 ? " after " + s.retries() + " retries" : ""));
+        if (!ledger.open().isEmpty()) {
+            history.alert("WARN", "The brokers report flat but the desk still shows " + ledger.open().size()
+                    + " position(s); check te:fills against the venue");
+        }
+    }
+
+    /** One watchdog round: retries the kill switch or halt, gives up lost orders. */
+    void watchdogTick() {
+        if (sweep != null) {
+            stepSweep();
+        }
+        long now = clock.millis();
+        for (OrderRecord r : orders.pending()) {
+            if (now - r.sentWallMillis >= 5 * settings.flattenRetryMillis() && !openAtBroker(r)) {
+                orders.finish(r);
+                logger.warn("Gave up order {} ({} {}): no final event from {} after {} ms and it is not open there",
+                        r.id(), r.purpose(), r.intent.instrument(), r.broker.venue(), now - r.sentWallMillis);
+            }
+        }
+    }
+
+    private static boolean openAtBroker(OrderRecord r) {
+        try {
+            return r.broker.openOrders().stream().anyMatch(o -> o.clientOrderId().equals(r.id()));
+        } catch (RuntimeException e) {
+            return true; // cannot tell: keep waiting
+        }
+    }
+
+    long badEvents() {
+        return badEvents;
+    }
+
+    // ---- helpers ----
+
+    private InstrumentSpec spec(InstrumentId id) {
+        Market m = markets.get(id);
+        return m != null && m.spec != null ? m.spec : InstrumentSpecs.lookup(id);
+    }
+
+    private long nowNanos() {
+        return eventNanos > 0 ? eventNanos : Math.multiplyExact(clock.millis(), NANOS_PER_MILLI);
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** The sweep's way back into the desk. */
+    private final class SweepOps implements Sweep.Desk {
+        @Override
+        public OrderRecord close(Broker broker, InstrumentId instrument, BigDecimal signedQty) {
+            Position p = ledger.position(instrument);
+            String corr = p != null && !p.isFlat() ? p.correlationId() : "";
+            return sendClose(broker, instrument, signedQty, KILL_SWITCH, corr, nowNanos());
+        }
+
+        @Override
+        public OrderRecord pendingClose(InstrumentId instrument) {
+            return orders.pendingClose(instrument);
+        }
+
+        @Override
+        public void whenDone(CompletionStage<OrderEvent> stage, java.util.function.BiConsumer<OrderEvent, Throwable> action) {
+            lock.whenDone(stage, action);
+        }
+
+        @Override
+        public void giveUp(OrderRecord close) {
+            if (!close.done) {
+                orders.finish(close);
+            }
+        }
+
+        @Override
+        public void alert(String severity, String message) {
+            history.alert(severity, message);
+        }
+    }
+}

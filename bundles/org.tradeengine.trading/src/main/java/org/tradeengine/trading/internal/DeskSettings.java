@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.trading.internal;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The desk's configuration, copied on activation. Values that cannot be used are replaced by the defaults and listed
+ * in {@link #problems()}; the desk then starts HALTED naming them (fail closed: a mistyped capital must not trade).
+ *
+ * @param capital starting capital in the quote currency
+ * @param orderNotional notional of one entry (size = floor(notional / price) to the lot)
+ * @param stateFile where the trading state is persisted
+ * @param flattenRetryMillis how long a cancel or close may stay unanswered before it is sent again
+ * @param historySize fills, risk events and alerts kept
+ * @param problems what was wrong with the configuration, empty if nothing
+ */
+public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path stateFile, long flattenRetryMillis,
+        int historySize, List<String> problems) {
+
+    /** Default capital. */
+    public static final String DEFAULT_CAPITAL = "40000";
+    /** Default entry notional. */
+    public static final String DEFAULT_NOTIONAL = "5000";
+    /** Default state file. */
+    public static final String DEFAULT_STATE_FILE = "${karaf.data}/trading/state.json";
+    /** Default retry period. */
+    public static final long DEFAULT_RETRY_MS = 1000;
+    /** Default history size. */
+    public static final int DEFAULT_HISTORY = 1000;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)\\}");
+
+    /**
+     * Copies the list.
+     *
+     * @param capital capital
+     * @param orderNotional entry notional
+     * @param stateFile state file
+     * @param flattenRetryMillis retry period
+     * @param historySize history size
+     * @param problems configuration problems
+     */
+    public DeskSettings {
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Settings for tests and tools: no problems.
+     *
+     * @param capital capital
+     * @param orderNotional entry notional
+     * @param stateFile state file
+     * @param flattenRetryMillis retry period
+     * @param historySize history size
+     * @return the settings
+     */
+    public static DeskSettings of(String capital, String orderNotional, Path stateFile, long flattenRetryMillis,
+            int historySize) {
+        return new DeskSettings(new BigDecimal(capital), new BigDecimal(orderNotional), stateFile, flattenRetryMillis,
+                historySize, List.of());
+    }
+
+    /**
+     * Resolves the configured values. {@code ${name}} in the state file is a system property; without
+     * {@code karaf.data} (outside Karaf) the default file goes to the temp folder.
+     *
+     * @param capital configured capital
+     * @param orderNotional configured notional
+     * @param stateFile configured state file
+     * @param flattenRetryMillis configured retry period
+     * @param historySize configured history size
+     * @param properties system property lookup
+     * @return the settings, with the problems found
+     */
+    public static DeskSettings resolve(String capital, String orderNotional, String stateFile, long flattenRetryMillis,
+            int historySize, UnaryOperator<String> properties) {
+        List<String> problems = new ArrayList<>();
+        BigDecimal cap = positive("capital", capital, DEFAULT_CAPITAL, problems);
+        BigDecimal notional = positive("order.notional", orderNotional, DEFAULT_NOTIONAL, problems);
+        long retry = flattenRetryMillis;
+        if (retry < 10) {
+            problems.add("flatten.retry.ms must be at least 10, was " + flattenRetryMillis + "; using " + DEFAULT_RETRY_MS);
+            retry = DEFAULT_RETRY_MS;
+        }
+        int history = historySize;
+        if (history < 1) {
+            problems.add("history.size must be at least 1, was " + historySize + "; using " + DEFAULT_HISTORY);
+            history = DEFAULT_HISTORY;
+        }
+        Path file = stateFile(stateFile, properties, problems);
+        return new DeskSettings(cap, notional, file, retry, history, problems);
+    }
+
+    private static BigDecimal positive(String key, String text, String fallback, List<String> problems) {
+        try {
+            BigDecimal v = new BigDecimal(text == null ? "" : text.trim());
+            if (v.signum() > 0) {
+                return v;
+            }
+            problems.add(key + " must be positive, was '" + text + "'; using " + fallback);
+        } catch (NumberFormatException e) {
+            problems.add(key + " is not a decimal number: '" + text + "'; using " + fallback);
+        }
+        return new BigDecimal(fallback);
+    }
+
+    private static Path stateFile(String configured, UnaryOperator<String> properties, List<String> problems) {
+        String text = configured == null || configured.isBlank() ? DEFAULT_STATE_FILE : configured.trim();
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = properties.apply(m.group(1));
+            if (v == null) {
+                if (!"karaf.data".equals(m.group(1))) {
+                    problems.add("state.file '" + text + "' names ${" + m.group(1) + "}, which is not set; using "
+                            + "the temp folder");
+                }
+                return Path.of(properties.apply("java.io.tmpdir"), "tradeengine-trading", "state.json").toAbsolutePath();
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        return Path.of(m.appendTail(sb).toString()).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.trading.internal;
+
+import java.math.BigDecimal;
+
+import org.tradeengine.api.broker.Broker;
+import org.tradeengine.api.model.OrderIntent;
+import org.tradeengine.api.model.Side;
+
+/**
+ * One order the desk sent, from before the broker sees it until it is final (filled, cancelled, rejected) or given up.
+ * Mutated only under the desk's lock.
+ */
+final class OrderRecord {
+
+    final OrderIntent intent;
+    final Broker broker;
+    final boolean close;
+    final long sentWallMillis;
+    /** Open quantity, exact; starts at the order's quantity. */
+    BigDecimal leaves;
+    /** The broker answered submit (acknowledged or rejected). */
+    boolean answered;
+    /** The broker rejected it, or submit failed. */
+    boolean failed;
+    /** Filled, cancelled or rejected: no longer pending. */
+    boolean done;
+    String detail = "";
+
+    OrderRecord(OrderIntent intent, Broker broker, boolean close, long sentWallMillis) {
+        this.intent = intent;
+        this.broker = broker;
+        this.close = close;
+        this.sentWallMillis = sentWallMillis;
+        this.leaves = intent.quantity().toBigDecimal();
+    }
+
+    String id() {
+        return intent.clientOrderId();
+    }
+
+    String purpose() {
+        return intent.reason() == null ? "" : intent.reason();
+    }
+
+    /** @return open quantity signed by side (buys positive) */
+    BigDecimal signedLeaves() {
+        return intent.side() == Side.BUY ? leaves : leaves.negate();
+    }
+}

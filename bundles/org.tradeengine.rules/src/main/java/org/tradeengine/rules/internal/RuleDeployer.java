@@ -30,7 +30,7 @@ import org.tradeengine.api.rules.RuleSet;
  */
 final class RuleDeployer implements AutoCloseable {
 
-    static final List<String> RULE_SETS = List.of(RuleService.ENTRY, RuleService.RISK);
+    static final List<String> RULE_SETS = List.of(RuleService.ENTRY, RuleService.RISK, RuleService.EXIT);
     static final String DRL = ".drl";
     static final String ALL = "*";
 

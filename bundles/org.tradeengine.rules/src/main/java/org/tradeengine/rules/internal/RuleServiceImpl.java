@@ -38,8 +38,8 @@ import org.tradeengine.api.rules.RuleSet;
 import org.tradeengine.api.rules.RuleSetStatus;
 
 /**
- * The rule sets in force, compiled from {@code <rules.dir>/entry} and {@code <rules.dir>/risk}, reloaded when their
- * files or the scenarios change, and recorded on every attempt.
+ * The rule sets in force, compiled from {@code <rules.dir>/entry}, {@code <rules.dir>/risk} and
+ * {@code <rules.dir>/exit}, reloaded when their files or the scenarios change, and recorded on every attempt.
  */
 @Component(service = RuleService.class, immediate = true, configurationPid = RuleServiceImpl.PID)
 @Designate(ocd = RuleServiceImpl.Config.class)
@@ -53,7 +53,7 @@ public final class RuleServiceImpl implements RuleService {
     public @interface Config {
 
         /** @return the rules folder */
-        @AttributeDefinition(name = "Rules folder", description = "Holds entry/, risk/ and scenarios/. "
+        @AttributeDefinition(name = "Rules folder", description = "Holds entry/, risk/, exit/ and scenarios/. "
                 + "${name} is a system property; a relative folder resolves against karaf.home.")
         String rules_dir() default "${karaf.home}/rules";
 

@@ -7,64 +7,47 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.tradeengine.api.book.BookFeatures;
-import org.tradeengine.api.book.BookState;
-import org.tradeengine.api.model.FixedPoint;
-import org.tradeengine.api.model.InstrumentId;
-import org.tradeengine.api.model.InstrumentSpec;
-import org.tradeengine.api.model.InstrumentSpecs;
-import org.tradeengine.api.model.Venue;
 import org.tradeengine.api.rules.RuleProblem;
-import org.tradeengine.api.rules.RuleService;
 
 /**
- * Reads a scenario file. The language, one statement per line (keywords in any case, {@code #} starts a comment):
+ * Reads a scenario file. One statement per line, keywords in any case, {@code #} starts a comment:
  * <pre>
- * Scenario: strong bid pressure on a futures book buys
- *   Given a LIVE BINANCE_FUTURES book with top-5 bid volume 20 and ask volume 1
- *   And best bid 61800.1 and best ask 61800.2          (optional; default 60000.00 / 60000.10)
- *   Then the entry rules signal BUY                    (BUY, SELL or nothing)
+ * Scenario: what it shows
+ *   Given ...          one Given, then any number of And lines (what the rules see)
+ *   When ...           only where the rule set's language has one (risk: which check runs)
+ *   Then the &lt;set&gt; rules ...
  * </pre>
- * The book is BTCUSDT on the named venue (BTCUSDT-PERP.BINANCE_FUTURES, BTCUSDT.BINANCE_SPOT, ...) with that
- * instrument's price and quantity decimals; a side with volume 0 is empty. Every mistake is reported with its
- * line and the form expected, and the whole file is read so all mistakes show at once.
+ * This class reads the structure; the statements are the language of the rule set the file checks
+ * ({@link ScenarioGrammar#of(String)}: entry, risk, exit). Every mistake is reported with its line and the form
+ * expected, and the whole file is read so all mistakes show at once.
  */
 final class ScenarioParser {
 
-    static final String GIVEN_FORM = "Given a LIVE BINANCE_FUTURES book with top-5 bid volume 20 and ask volume 1";
-    static final String AND_FORM = "And best bid 60000.0 and best ask 60000.1";
-    static final String THEN_FORM = "Then the entry rules signal BUY (or SELL, or nothing)";
-
-    private static final String SYMBOL = "BTCUSDT";
-    private static final String DEFAULT_BID = "60000.00";
-    private static final String DEFAULT_ASK = "60000.10";
-    private static final int MAX_DEPTH = 1000;
     private static final Pattern SCENARIO = Pattern.compile("(?i)scenario:\\s*(\\S.*)");
-    private static final Pattern GIVEN = Pattern.compile(
-            "(?i)given an? (\\S+) (\\S+) book with top-(\\d+) bid volume (\\S+) and ask volume (\\S+)");
-    private static final Pattern AND = Pattern.compile("(?i)and best bid (\\S+) and best ask (\\S+)");
-    private static final Pattern THEN = Pattern.compile("(?i)then the (\\S+) rules signal (\\S+)");
+    private static final Pattern THEN = Pattern.compile("(?i)then the (\\S+) rules (\\S.*)");
 
     private final SourceFile file;
     private final String ruleSet;
+    private final ScenarioGrammar grammar;
     private final List<Scenario> scenarios = new ArrayList<>();
     private final List<RuleProblem> problems = new ArrayList<>();
-    private Draft draft;
+    private Heading heading;
 
-    /** The scenario being read. */
-    private static final class Draft {
+    /** The scenario being read: where its parts are, and the grammar's draft of it. */
+    private static final class Heading {
         final int line;
         final String title;
+        final ScenarioGrammar.Draft draft;
+        final int problemsBefore;
         int givenLine;
-        String[] given;
-        String bid = DEFAULT_BID;
-        String ask = DEFAULT_ASK;
+        int whenLine;
         int thenLine;
-        Scenario.Expectation expected;
 
-        Draft(int line, String title) {
+        Heading(int line, String title, ScenarioGrammar.Draft draft, int problemsBefore) {
             this.line = line;
             this.title = title;
+            this.draft = draft;
+            this.problemsBefore = problemsBefore;
         }
     }
 
@@ -80,6 +63,7 @@ final class ScenarioParser {
     private ScenarioParser(SourceFile file, String ruleSet) {
         this.file = file;
         this.ruleSet = ruleSet;
+        this.grammar = ScenarioGrammar.of(ruleSet);
     }
 
     /**
@@ -106,152 +90,97 @@ final class ScenarioParser {
         if (text.isEmpty() || text.startsWith("#")) {
             return;
         }
-        String keyword = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String[] words = text.split("\\s+", 2);
+        String keyword = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length > 1 ? words[1] : "";
         Matcher m;
         if ((m = SCENARIO.matcher(text)).matches()) {
             finish();
-            draft = new Draft(no, m.group(1).strip());
+            heading = new Heading(no, m.group(1).strip(), grammar.draft(), problems.size());
         } else if (keyword.startsWith("scenario")) {
             problem(no, "write a scenario heading as 'Scenario: <what it shows>'");
-        } else if (draft == null) {
+        } else if (heading == null) {
             problem(no, "'" + text + "' is outside a scenario; start one with 'Scenario: <what it shows>'");
         } else if (keyword.equals("given")) {
-            given(no, text);
+            given(no, rest);
         } else if (keyword.equals("and")) {
-            and(no, text);
+            and(no, rest);
+        } else if (keyword.equals("when") && grammar.whenForm() != null) {
+            when(no, rest);
         } else if (keyword.equals("then")) {
             then(no, text);
         } else {
-            problem(no, "cannot read '" + text + "'; a scenario has the lines '" + GIVEN_FORM + "', optionally '" + AND_FORM
-                    + "', and '" + THEN_FORM + "'");
+            problem(no, "cannot read '" + text + "'; " + grammar.usage());
         }
     }
 
-    private void given(int no, String text) {
-        Matcher m = GIVEN.matcher(text);
-        if (draft.givenLine > 0) {
-            problem(no, "a scenario has one Given (the first is on line " + draft.givenLine + ")");
-        } else if (!m.matches()) {
-            problem(no, "cannot read this Given; write it as '" + GIVEN_FORM + "'");
+    private void given(int no, String rest) {
+        if (heading.givenLine > 0) {
+            problem(no, "a scenario has one Given (the first is on line " + heading.givenLine + "); add more with And");
         } else {
-            draft.givenLine = no;
-            draft.given = new String[] {m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)};
+            heading.givenLine = no;
+            heading.draft.given(no, rest, true, this::problem);
         }
     }
 
-    private void and(int no, String text) {
-        Matcher m = AND.matcher(text);
-        if (draft.givenLine == 0 || draft.thenLine > 0) {
-            problem(no, "'And best bid ...' belongs between the Given and the Then");
-        } else if (!m.matches()) {
-            problem(no, "cannot read this And; write it as '" + AND_FORM + "'");
+    private void and(int no, String rest) {
+        String next = grammar.whenForm() != null ? "When" : "Then";
+        if (heading.givenLine == 0 || heading.whenLine > 0 || heading.thenLine > 0) {
+            problem(no, "an And line belongs after the Given and before the " + next);
         } else {
-            draft.bid = m.group(1);
-            draft.ask = m.group(2);
+            heading.draft.given(no, rest, false, this::problem);
+        }
+    }
+
+    private void when(int no, String rest) {
+        if (heading.whenLine > 0) {
+            problem(no, "a scenario has one When (the first is on line " + heading.whenLine + ")");
+        } else if (heading.givenLine == 0 || heading.thenLine > 0) {
+            problem(no, "the When belongs after the Given and before the Then");
+        } else {
+            heading.whenLine = no;
+            heading.draft.when(no, rest, this::problem);
         }
     }
 
     private void then(int no, String text) {
         Matcher m = THEN.matcher(text);
-        if (draft.thenLine > 0) {
-            problem(no, "a scenario has one Then (the first is on line " + draft.thenLine + ")");
+        if (heading.thenLine > 0) {
+            problem(no, "a scenario has one Then (the first is on line " + heading.thenLine + ")");
         } else if (!m.matches()) {
-            problem(no, "cannot read this Then; write it as '" + THEN_FORM + "'");
+            problem(no, "cannot read this Then; write it as '" + grammar.thenForm() + "'");
         } else if (!m.group(1).equalsIgnoreCase(ruleSet)) {
             problem(no, "this file checks the " + ruleSet + " rules (its name starts with '" + ruleSet + "-'), not the "
                     + m.group(1) + " rules");
-        } else if (!ruleSet.equals(RuleService.ENTRY)) {
-            problem(no, "scenarios for the " + ruleSet + " rules cannot be written yet; only entry rules signal");
         } else {
-            draft.thenLine = no;
-            draft.expected = expectation(no, m.group(2));
+            heading.thenLine = no;
+            heading.draft.then(no, m.group(2).strip(), this::problem);
         }
-    }
-
-    private Scenario.Expectation expectation(int no, String word) {
-        for (Scenario.Expectation e : Scenario.Expectation.values()) {
-            if (e.name().equalsIgnoreCase(word)) {
-                return e;
-            }
-        }
-        problem(no, "the rules can signal BUY, SELL or nothing, not '" + word + "'");
-        return null;
     }
 
     private void finish() {
-        Draft d = draft;
-        draft = null;
-        if (d == null) {
+        Heading h = heading;
+        heading = null;
+        if (h == null) {
             return;
         }
-        if (d.givenLine == 0) {
-            problem(d.line, "scenario '" + d.title + "' has no Given line ('" + GIVEN_FORM + "')");
+        boolean complete = true;
+        if (h.givenLine == 0) {
+            problem(h.line, "scenario '" + h.title + "' has no Given line ('" + grammar.givenForm() + "')");
+            complete = false;
         }
-        if (d.thenLine == 0) {
-            problem(d.line, "scenario '" + d.title + "' has no Then line ('" + THEN_FORM + "')");
+        if (grammar.whenForm() != null && h.whenLine == 0) {
+            problem(h.line, "scenario '" + h.title + "' has no When line ('" + grammar.whenForm() + "')");
+            complete = false;
         }
-        BookFeatures book = d.givenLine > 0 ? book(d) : null;
-        if (book != null && d.expected != null) {
-            scenarios.add(new Scenario(file.name(), d.line, d.title, book, d.thenLine, d.expected));
+        if (h.thenLine == 0) {
+            problem(h.line, "scenario '" + h.title + "' has no Then line ('" + grammar.thenForm() + "')");
+            complete = false;
         }
-    }
-
-    /** Builds the book of a Given, reporting every value that cannot be one. */
-    private BookFeatures book(Draft d) {
-        String[] g = d.given;
-        try {
-            BookState state = state(g[0]);
-            InstrumentId id = InstrumentId.ofVenueSymbol(Venue.parse(g[1]), SYMBOL);
-            InstrumentSpec spec = InstrumentSpecs.lookup(id);
-            int depth = Integer.parseInt(g[2]);
-            if (depth < 1 || depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("top-" + depth + ": the depth must be 1 to " + MAX_DEPTH);
-            }
-            long bidVol = amount("bid volume", g[3], spec.qtyScale());
-            long askVol = amount("ask volume", g[4], spec.qtyScale());
-            long bid = bidVol > 0 ? price("best bid", d.bid, spec.priceScale()) : 0;
-            long ask = askVol > 0 ? price("best ask", d.ask, spec.priceScale()) : 0;
-            if (bid > 0 && ask > 0 && bid >= ask) {
-                throw new IllegalArgumentException("best bid " + d.bid + " must be below best ask " + d.ask);
-            }
-            return new BookFeatures(id, state, depth, spec.priceScale(), spec.qtyScale(), bidVol, askVol, bid, ask, 1, 0, 0);
-        } catch (IllegalArgumentException e) {
-            problem(d.givenLine, e.getMessage());
-            return null;
-        }
-    }
-
-    private static BookState state(String text) {
-        for (BookState s : BookState.values()) {
-            if (s.name().equalsIgnoreCase(text)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown book state '" + text + "' (known: LIVE, SYNCING, INVALID)");
-    }
-
-    private static long amount(String what, String text, int scale) {
-        long raw = decimal(what, text, scale);
-        if (raw < 0) {
-            throw new IllegalArgumentException(what + " " + text + " is negative");
-        }
-        return raw;
-    }
-
-    private static long price(String what, String text, int scale) {
-        long raw = decimal(what, text, scale);
-        if (raw <= 0) {
-            throw new IllegalArgumentException(what + " " + text + " must be above zero");
-        }
-        return raw;
-    }
-
-    private static long decimal(String what, String text, int scale) {
-        try {
-            return FixedPoint.parse(text, scale);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number with at most " + scale
-                    + " decimals for " + SYMBOL + " (" + e.getMessage() + ")");
+        // the statements were read as they came; only now can they be put together (e.g. an order and its book)
+        ScenarioGrammar.Built built = complete ? h.draft.build(this::problem) : null;
+        if (built != null && problems.size() == h.problemsBefore) {
+            scenarios.add(new Scenario(file.name(), h.line, h.title, built.facts(), h.thenLine, built.expected()));
         }
     }
 

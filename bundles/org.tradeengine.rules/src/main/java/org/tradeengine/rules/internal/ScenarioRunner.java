@@ -8,14 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.tradeengine.api.book.BookFeatures;
-import org.tradeengine.api.model.Side;
 import org.tradeengine.api.rules.RuleProblem;
-import org.tradeengine.api.strategy.EntrySignals;
 
 /**
  * Runs the scenarios of a rule set ({@code <rules>/scenarios/<set>-*.scenarios}) against compiled rules: each
- * scenario in a fresh session with a recording {@link EntrySignals} global.
+ * scenario in a fresh session, with a recorder as the rules' global ({@link DrlContract}).
  */
 final class ScenarioRunner {
 
@@ -68,22 +65,24 @@ final class ScenarioRunner {
     }
 
     /**
-     * Runs one scenario.
+     * Runs one scenario in a fresh session: the recorder as the rules' global, the facts inserted in order.
      *
      * @return the failure, or empty if the rules did what the scenario says
      */
     static Optional<RuleProblem> run(Scenario s, CompiledRuleSet rules, String ruleSet, String what) {
-        Recorder recorder = new Recorder();
+        Scenario.Recorder recorder = s.expected().newRecorder();
         String outcome;
         try (DroolsRuleSession session = rules.newSession()) {
-            session.setGlobal(EntrySignals.GLOBAL, recorder);
-            session.insert(s.given());
+            session.setGlobal(recorder.global(), recorder);
+            s.facts().forEach(session::insert);
             if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
                 outcome = "rules fired " + MAX_FIRINGS + " times without settling (a rule re-activates itself?)";
-            } else if (recorder.satisfies(s.expected())) {
-                return Optional.empty();
             } else {
-                outcome = "expected " + s.expected() + ", rules signalled " + recorder;
+                Optional<String> mismatch = recorder.mismatch();
+                if (mismatch.isEmpty()) {
+                    return Optional.empty();
+                }
+                outcome = "expected " + s.expected() + ", " + mismatch.get();
             }
         } catch (RuntimeException e) {
             outcome = "expected " + s.expected() + ", rules failed: " + rootMessage(e);
@@ -97,44 +96,5 @@ final class ScenarioRunner {
             t = t.getCause();
         }
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
-
-    /** Records what the rules asked for. */
-    private static final class Recorder implements EntrySignals {
-
-        private final List<Side> sides = new ArrayList<>();
-        private final List<String> rules = new ArrayList<>();
-
-        @Override
-        public void buy(BookFeatures features, String rule) {
-            sides.add(Side.BUY);
-            rules.add(rule);
-        }
-
-        @Override
-        public void sell(BookFeatures features, String rule) {
-            sides.add(Side.SELL);
-            rules.add(rule);
-        }
-
-        boolean satisfies(Scenario.Expectation expected) {
-            return switch (expected) {
-                case NOTHING -> sides.isEmpty();
-                case BUY -> sides.contains(Side.BUY) && !sides.contains(Side.SELL);
-                case SELL -> sides.contains(Side.SELL) && !sides.contains(Side.BUY);
-            };
-        }
-
-        @Override
-        public String toString() {
-            if (sides.isEmpty()) {
-                return "nothing";
-            }
-            List<String> calls = new ArrayList<>();
-            for (int i = 0; i < sides.size(); i++) {
-                calls.add(sides.get(i) + " (rule " + rules.get(i) + ")");
-            }
-            return String.join(" and ", calls);
-        }
     }
 }

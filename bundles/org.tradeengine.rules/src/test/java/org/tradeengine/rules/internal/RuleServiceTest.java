@@ -43,6 +43,8 @@ import org.tradeengine.api.rules.RuleSetStatus;
 class RuleServiceTest {
 
     private static final Duration NO_WATCHING = Duration.ofHours(1);
+    private static final String RISK_FILE = "risk/limits.drl";
+    private static final String EXIT_FILE = "exit/exits.drl";
 
     @TempDir
     Path tmp;
@@ -88,17 +90,20 @@ class RuleServiceTest {
         assertEquals(List.of(IMBALANCE), entry.files().stream().map(f -> f.file()).toList());
         assertEquals(SourceFile.sha256(original.getBytes(java.nio.charset.StandardCharsets.UTF_8)), entry.files().get(0).sha256());
         assertEquals(List.of("BUY imbalance-buy"), fire(entry, live("20", "1")));
-        assertTrue(service.current("risk").isEmpty(), "risk/ holds no rule file");
+        assertEquals(List.of(RISK_FILE), service.current("risk").orElseThrow().files().stream().map(f -> f.file()).toList());
+        assertEquals(List.of(EXIT_FILE), service.current("exit").orElseThrow().files().stream().map(f -> f.file()).toList());
 
         List<RuleDeployment> history = service.deployments(10);
-        assertEquals(1, history.size(), history.toString());
-        RuleDeployment d = history.get(0);
+        assertEquals(List.of("exit", "risk", "entry"), history.stream().map(RuleDeployment::ruleSet).toList(), history.toString());
+        assertTrue(history.stream().allMatch(a -> a.outcome() == Outcome.DEPLOYED && a.problems().isEmpty()), history.toString());
+        RuleDeployment d = history.get(2);
         assertEquals(List.of("entry", "*", Outcome.DEPLOYED, entry.generation(), "startup"),
                 List.of(d.ruleSet(), d.file(), d.outcome(), d.generation(), d.trigger()));
         assertEquals(SourceFile.combinedSha256(List.of(SourceFile.of(IMBALANCE, original.getBytes()))), d.sha256());
-        assertEquals(List.of("entry", "risk"), service.ruleSets());
+        assertEquals(List.of("entry", "risk", "exit"), service.ruleSets());
         assertEquals(List.of(IMBALANCE), service.files("entry"));
-        assertEquals(List.of(), service.files("risk"));
+        assertEquals(List.of(RISK_FILE), service.files("risk"));
+        assertEquals(List.of(EXIT_FILE), service.files("exit"));
         assertEquals(rules, service.rulesDirectory());
     }
 
@@ -233,17 +238,20 @@ class RuleServiceTest {
         reloadWith(first, "imbalance > 3.0B", "imbalance > 4.0B");
         reloadWith(first, "imbalance > 3.0B", "imbalance > 25.0B");
         List<RuleDeployment> before = first.deployments(10);
-        assertEquals(List.of(Outcome.REJECTED, Outcome.DEPLOYED, Outcome.DEPLOYED), before.stream().map(RuleDeployment::outcome).toList());
+        assertEquals(List.of(Outcome.REJECTED, Outcome.DEPLOYED, Outcome.DEPLOYED), before.stream()
+                .filter(d -> d.ruleSet().equals("entry")).map(RuleDeployment::outcome).toList());
         first.stop();
         started.remove(first);
 
         write(drl, original);
         RuleServiceImpl second = start();
-        List<RuleDeployment> after = second.deployments(10);
-        assertEquals(before, after.subList(1, after.size()));
-        assertEquals("startup", after.get(0).trigger());
-        assertEquals(3, after.get(0).generation(), "generation 1 and 2 were used before the restart");
+        List<RuleDeployment> after = second.deployments(20);
+        assertEquals(before, after.subList(3, after.size()), "three startup attempts (entry, risk, exit), then the old ones");
+        RuleDeployment entryStartup = after.get(2);
+        assertEquals(List.of("entry", "startup"), List.of(entryStartup.ruleSet(), entryStartup.trigger()));
+        assertEquals(3, entryStartup.generation(), "generation 1 and 2 were used before the restart");
         assertEquals(3, entry(second).generation());
+        assertEquals(2, second.current("risk").orElseThrow().generation(), "risk continues from its own generation 1");
     }
 
     @Test
@@ -291,20 +299,23 @@ class RuleServiceTest {
     void anUnknownRuleSetIsAnError() {
         RuleServiceImpl service = start();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> service.reload("entyr", "shell:test"));
-        assertEquals("unknown rule set 'entyr' (known: entry, risk)", e.getMessage());
+        assertEquals("unknown rule set 'entyr' (known: entry, risk, exit)", e.getMessage());
         assertEquals(List.of(), service.files("../entry"));
     }
 
     @Test
-    void aRuleSetWithoutFilesIsAbsentAndReloadingItChangesNothing() {
+    void aRuleSetWithoutFilesIsAbsentAndReloadingItChangesNothing() throws IOException {
+        Files.delete(rules.resolve(EXIT_FILE));
         RuleServiceImpl service = start();
-        RuleDeployment d = service.reload("risk", "shell:test");
+        RuleDeployment d = service.reload("exit", "shell:test");
         assertEquals(Outcome.UNCHANGED, d.outcome());
         assertEquals(0, d.generation());
-        RuleSetStatus risk = service.status().get(1);
-        assertEquals(List.of("risk", 0L), List.of(risk.ruleSet(), risk.generation()));
-        assertNull(risk.deployedAt());
-        assertFalse(service.current("risk").isPresent());
+        RuleSetStatus exit = service.status().get(2);
+        assertEquals(List.of("exit", 0L), List.of(exit.ruleSet(), exit.generation()));
+        assertNull(exit.deployedAt());
+        assertFalse(service.current("exit").isPresent());
+        assertTrue(service.current("risk").isPresent());
+        assertEquals(List.of(), service.files("exit"));
     }
 
     @Test

@@ -112,8 +112,8 @@ class RuleServiceWatcherTest {
         RuleSet next = awaitGeneration(startGeneration + 1);
         assertEquals(List.of(), fire(next, live("4", "1")));
         assertEquals(List.of("BUY imbalance-buy"), fire(next, live("6", "1")));
-        assertEquals(List.of(Outcome.DEPLOYED, Outcome.DEPLOYED),
-                service.deployments(50).stream().map(RuleDeployment::outcome).toList(), "startup and the one edit");
+        assertEquals(List.of(Outcome.DEPLOYED, Outcome.DEPLOYED), service.deployments(50).stream()
+                .filter(d -> d.ruleSet().equals("entry")).map(RuleDeployment::outcome).toList(), "startup and the one edit");
         assertEquals(IMBALANCE, service.deployments(1).get(0).file());
     }
 

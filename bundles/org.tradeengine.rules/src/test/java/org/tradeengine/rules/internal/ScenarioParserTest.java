@@ -34,7 +34,7 @@ class ScenarioParserTest {
         Scenario first = result.scenarios().get(0);
         assertEquals("strong bid pressure on a futures book buys", first.title());
         assertEquals(7, first.thenLine());
-        assertEquals(Scenario.Expectation.BUY, first.expected());
+        assertEquals(EntryScenarios.Signal.BUY, first.expected());
     }
 
     @Test
@@ -47,23 +47,23 @@ class ScenarioParserTest {
                   then the ENTRY rules signal Nothing
                 """);
         assertEquals(List.of(), result.problems());
-        BookFeatures f = result.scenarios().get(0).given();
+        BookFeatures f = (BookFeatures) result.scenarios().get(0).facts().get(0);
         assertEquals("BTCUSDT.BINANCE_SPOT", f.getInstrument().toString());
         assertEquals(BookState.INVALID, f.getState());
         assertEquals(10, f.getDepth());
         assertEquals("0.00002000", f.getBidVolume().toPlainString()); // spot sizes have 8 decimals
         assertEquals("61800.01", f.getBestBid().toPlainString());
         assertEquals("0.000013", f.getImbalance().toPlainString());
-        assertEquals(Scenario.Expectation.NOTHING, result.scenarios().get(0).expected());
+        assertEquals(EntryScenarios.Signal.NOTHING, result.scenarios().get(0).expected());
     }
 
     @Test
     void aZeroVolumeMakesThatSideEmpty() {
-        BookFeatures f = parse("""
+        BookFeatures f = (BookFeatures) parse("""
                 Scenario: empty asks
                   Given a LIVE BINANCE_FUTURES book with top-5 bid volume 20 and ask volume 0
                   Then the entry rules signal nothing
-                """).scenarios().get(0).given();
+                """).scenarios().get(0).facts().get(0);
         assertNull(f.getImbalance());
         assertNull(f.getBestAsk());
         assertEquals("60000.0", f.getBestBid().toPlainString());
@@ -87,14 +87,14 @@ class ScenarioParserTest {
                   When it rains
                 """);
         List<Integer> lines = result.problems().stream().map(RuleProblem::line).toList();
-        assertEquals(List.of(1, 3, 7, 9, 13, 11, 12), lines, result.problems().toString());
+        assertEquals(List.of(1, 3, 7, 9, 12, 13, 11), lines, result.problems().toString());
         assertTrue(result.problems().stream().allMatch(p -> p.file().equals(FILE)));
         assertEquals(FILE + ":3: unknown book state 'LIFE' (known: LIVE, SYNCING, INVALID)", result.problems().get(1).toString());
         assertTrue(result.problems().get(2).message().contains("BUY, SELL or nothing, not 'BYU'"), result.problems().get(2).message());
         assertTrue(result.problems().get(3).message().contains("at most 3 decimals"), result.problems().get(3).message());
-        assertTrue(result.problems().get(4).message().startsWith("cannot read 'When it rains'"), result.problems().get(4).message());
-        assertTrue(result.problems().get(5).message().contains("has no Then line"), result.problems().get(5).message());
-        assertTrue(result.problems().get(6).message().contains("unknown venue 'NOWHERE'"), result.problems().get(6).message());
+        assertTrue(result.problems().get(4).message().contains("unknown venue 'NOWHERE'"), result.problems().get(4).message());
+        assertTrue(result.problems().get(5).message().startsWith("cannot read 'When it rains'"), result.problems().get(5).message());
+        assertTrue(result.problems().get(6).message().contains("has no Then line"), result.problems().get(6).message());
         assertEquals(List.of(), result.scenarios());
     }
 
@@ -123,6 +123,6 @@ class ScenarioParserTest {
                   And best bid 61800.2 and best ask 61800.1
                   Then the entry rules signal BUY
                 """).problems();
-        assertEquals(List.of(new RuleProblem(FILE, 2, 0, "best bid 61800.2 must be below best ask 61800.1")), problems);
+        assertEquals(List.of(new RuleProblem(FILE, 3, 0, "best bid 61800.2 must be below best ask 61800.1")), problems);
     }
 }

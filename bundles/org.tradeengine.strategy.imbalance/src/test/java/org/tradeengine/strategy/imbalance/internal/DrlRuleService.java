@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -23,22 +25,27 @@ import org.tradeengine.api.rules.RuleSet;
 import org.tradeengine.api.rules.RuleSetStatus;
 
 /**
- * A minimal in-test {@link RuleService}: compiles DRL text with Drools (KieHelper) so the strategy is tested
- * with real rules, independently of the rules bundle.
+ * A minimal in-test {@link RuleService}: compiles DRL text with Drools (KieHelper) so the strategy and its exits
+ * are tested with real rules, independently of the rules bundle.
  */
 final class DrlRuleService implements RuleService {
 
-    private volatile RuleSet entry;
+    private final Map<String, RuleSet> inForce = new ConcurrentHashMap<>();
     private long generation;
 
     /** Compiles and puts DRL text in force as the next generation of the entry set. */
     void deploy(String drl) {
+        deploy(ENTRY, drl);
+    }
+
+    /** Compiles and puts DRL text in force as the next generation of a rule set. */
+    void deploy(String set, String drl) {
         KieBase base = new KieHelper().addContent(drl, ResourceType.DRL).build();
         long gen = ++generation;
-        entry = new RuleSet() {
+        inForce.put(set, new RuleSet() {
             @Override
             public String name() {
-                return ENTRY;
+                return set;
             }
 
             @Override
@@ -71,16 +78,20 @@ final class DrlRuleService implements RuleService {
             public RuleSession newSession() {
                 return new Session(base.newKieSession(), gen);
             }
-        };
+        });
     }
 
     void withdraw() {
-        entry = null;
+        withdraw(ENTRY);
+    }
+
+    void withdraw(String set) {
+        inForce.remove(set);
     }
 
     @Override
     public Optional<RuleSet> current(String ruleSet) {
-        return ENTRY.equals(ruleSet) ? Optional.ofNullable(entry) : Optional.empty();
+        return Optional.ofNullable(inForce.get(ruleSet));
     }
 
     @Override
@@ -105,7 +116,7 @@ final class DrlRuleService implements RuleService {
 
     @Override
     public List<String> ruleSets() {
-        return List.of(ENTRY);
+        return List.of(ENTRY, EXIT);
     }
 
     @Override

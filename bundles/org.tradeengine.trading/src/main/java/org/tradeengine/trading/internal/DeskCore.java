@@ -285,37 +285,32 @@ final class DeskCore {
             return;
         }
         Instant at = instant(nanos);
-        for (RiskAction a : gate.checkAccount(ledger.accountMark(state.state(), at), marks)) {
-            switch (a.kind()) {
-                case HALT -> {
-                    if (!flattening()) {
-                        history.riskEvents.add(new RiskEvent(at, "HALT", a.rule(), a.reason(), a.instrument(), ""));
-                        kill(a.reason(), a.rule());
-                    }
-                }
-                case REDUCE -> {
-                    if (state.state() == TradingState.ACTIVE) {
-                        history.riskEvents.add(new RiskEvent(at, "REDUCE", a.rule(), a.reason(), a.instrument(), ""));
-                        state.set(TradingState.REDUCING, a.reason(), a.rule());
-                        logger.info("Trading REDUCING by risk rule {}: {}", a.rule(), a.reason());
-                    }
-                }
-                case FLATTEN -> {
-                    if (!flattening() && canClose(a.instrument())) {
-                        OrderRecord c = closePosition(a.instrument(), a.rule(), nanos);
-                        history.riskEvents.add(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
-                                c == null ? "" : c.id()));
-                    }
-                }
+        List<RiskAction> actions = gate.checkAccount(ledger.accountMark(state.state(), at), marks);
+        for (RiskAction a : actions) {
+            if (a.kind() == RiskAction.Kind.HALT && !flattening()) {
+                history.riskEvents.add(new RiskEvent(at, "HALT", a.rule(), a.reason(), a.instrument(), ""));
+                kill(a.reason(), a.rule());
+            } else if (a.kind() == RiskAction.Kind.REDUCE && state.state() == TradingState.ACTIVE) {
+                history.riskEvents.add(new RiskEvent(at, "REDUCE", a.rule(), a.reason(), a.instrument(), ""));
+                state.set(TradingState.REDUCING, a.reason(), a.rule());
+                logger.info("Trading REDUCING by risk rule {}: {}", a.rule(), a.reason());
             }
         }
         if (flattening()) {
             return; // the kill switch closes everything
         }
+        // the strategy's own exits first; a risk FLATTEN (e.g. max-hold) is the backstop for a position still open
         for (ExitDecision x : gate.checkExits(marks)) {
             if (canClose(x.instrument())) {
                 logger.debug("Exit {} closes {}: {}", x.rule(), x.instrument(), x.reason());
                 closePosition(x.instrument(), x.rule(), nanos);
+            }
+        }
+        for (RiskAction a : actions) {
+            if (a.kind() == RiskAction.Kind.FLATTEN && canClose(a.instrument())) {
+                OrderRecord c = closePosition(a.instrument(), a.rule(), nanos);
+                history.riskEvents.add(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
+                        c == null ? "" : c.id()));
             }
         }
     }

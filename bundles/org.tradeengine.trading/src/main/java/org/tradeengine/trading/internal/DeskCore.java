@@ -332,7 +332,7 @@ final class DeskCore {
             return null;
         }
         Position p = ledger.position(id);
-        return sendClose(b, id, p.quantity(), purpose, p.correlationId(), nanos);
+        return sendClose(b, id, p.quantity(), purpose, p.correlationId(), nowNanos(id));
     }
 
     private OrderRecord sendClose(Broker b, InstrumentId id, BigDecimal signedQty, String purpose, String corr, long nanos) {
@@ -467,6 +467,16 @@ final class DeskCore {
         return eventNanos > 0 ? eventNanos : Math.multiplyExact(clock.millis(), NANOS_PER_MILLI);
     }
 
+    /**
+     * The clock of one instrument: the time of its last book event. Feeds keep their own clocks (two replays started
+     * together, two venues with skewed clocks), and a simulated broker judges an order's latency by the book of its
+     * instrument: an order stamped with another instrument's later clock would wait for that skew first.
+     */
+    private long nowNanos(InstrumentId id) {
+        Market m = markets.get(id);
+        return m != null && m.lastBookNanos > 0 ? m.lastBookNanos : nowNanos();
+    }
+
     private static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
@@ -477,7 +487,7 @@ final class DeskCore {
         public OrderRecord close(Broker broker, InstrumentId instrument, BigDecimal signedQty) {
             Position p = ledger.position(instrument);
             String corr = p != null && !p.isFlat() ? p.correlationId() : "";
-            return sendClose(broker, instrument, signedQty, KILL_SWITCH, corr, nowNanos());
+            return sendClose(broker, instrument, signedQty, KILL_SWITCH, corr, nowNanos(instrument));
         }
 
         @Override

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tradeengine.api.model.Side;
@@ -73,6 +75,18 @@ class KillSwitchTest extends DeskTestSupport {
         assertEquals("INFO", alerts.get(0).severity());
         assertTrue(alerts.get(0).message().startsWith("Kill switch confirmed flat"), alerts.get(0).message());
         assertTrue(paper.closes().stream().allMatch(c -> c.reduceOnly() && c.reason().equals("kill-switch")));
+    }
+
+    @Test
+    void eachCloseCarriesTheClockOfItsOwnInstrument() {
+        signal(eth, Side.BUY, T0);
+        signal(btc, Side.SELL, T0);
+        book(btc, T0.plusSeconds(30)); // the BTC feed's clock runs 30 s ahead of the ETH feed's
+        desk.kill("skewed feeds", "trader");
+        Map<String, Instant> stamps = new java.util.HashMap<>();
+        paper.closes().forEach(c -> stamps.put(c.instrument().toString(), c.createdAt()));
+        assertEquals(T0.plusSeconds(30), stamps.get(BTC));
+        assertEquals(T0, stamps.get(ETH), "not stamped with the BTC feed's later clock");
     }
 
     @Test

@@ -124,6 +124,16 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
         core.gate.clearRisk(service);
     }
 
+    /** @param journal the audit journal now bound: every signal, order (before it is sent), event and decision goes to it */
+    public void setJournal(org.tradeengine.api.audit.AuditJournal journal) {
+        core.audit.set(journal);
+    }
+
+    /** @param journal the audit journal going away */
+    public void clearJournal(org.tradeengine.api.audit.AuditJournal journal) {
+        core.audit.clear(journal);
+    }
+
     /** @param service the exit service now in force */
     public void setExitService(ExitService service) {
         core.gate.setExits(service);

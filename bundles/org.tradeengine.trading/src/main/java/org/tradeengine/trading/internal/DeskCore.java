@@ -61,6 +61,7 @@ final class DeskCore {
     final Brokers brokers = new Brokers();
     final RiskGate gate = new RiskGate();
     final History history;
+    final AuditTrail audit;
     final StateKeeper state;
     private final Map<InstrumentId, Market> markets = new HashMap<>();
     private final Sweep.Desk sweepOps = new SweepOps();
@@ -76,6 +77,8 @@ final class DeskCore {
         this.orders = new Orders(clock.millis());
         this.history = new History(settings.historySize(), clock);
         this.state = new StateKeeper(new StateStore(settings.stateFile()), clock, history, settings.problems());
+        this.audit = new AuditTrail(clock.millis());
+        state.audit(audit);
     }
 
     // ---- 0. market data ----
@@ -113,6 +116,7 @@ final class DeskCore {
 
     void onSignal(Signal signal, BookView book, long nanos) {
         Market m = touch(book, nanos);
+        audit.signal(signal, orders.correlation(signal.sequence()), instant(nanos));
         InstrumentId id = book.instrument();
         // 1a. only in ACTIVE, only when flat with nothing pending, never a short on spot
         if (state.state() != TradingState.ACTIVE || !id.equals(signal.instrument())) {
@@ -139,7 +143,7 @@ final class DeskCore {
             return;
         }
         Instant at = instant(nanos);
-        OrderIntent intent = new OrderIntent(orders.nextId(), "sig-" + signal.sequence(), id, signal.side(),
+        OrderIntent intent = new OrderIntent(orders.nextId(), orders.correlation(signal.sequence()), id, signal.side(),
                 OrderType.MARKET, qty, null, false, signal.rule(), at);
         // 1c. a broker for it, then risk
         Broker broker = brokers.route(id);
@@ -153,7 +157,7 @@ final class DeskCore {
             case ALLOW -> send(intent, broker, false, nanos);
             case DENY -> deny(at, d.rule(), d.reason(), intent);
             case HALT -> {
-                history.riskEvents.add(new RiskEvent(at, "HALT", d.rule(), d.reason(), id, intent.clientOrderId()));
+                recordRisk(new RiskEvent(at, "HALT", d.rule(), d.reason(), id, intent.clientOrderId()));
                 kill(d.reason(), d.rule());
             }
         }
@@ -172,7 +176,7 @@ final class DeskCore {
     }
 
     private void deny(Instant at, String rule, String reason, OrderIntent intent) {
-        history.riskEvents.add(new RiskEvent(at, "DENY", rule, reason, intent.instrument(), intent.clientOrderId()));
+        recordRisk(new RiskEvent(at, "DENY", rule, reason, intent.instrument(), intent.clientOrderId()));
         if (gate.first("deny:" + rule)) {
             String msg = "Entries denied by " + rule + " (logged once per rule; te:trading lists every denial): " + reason;
             if (rule.equals(RiskGate.NO_RISK_SERVICE) || rule.equals("no-broker") || rule.equals(RiskGate.RISK_ERROR)) {
@@ -196,6 +200,12 @@ final class DeskCore {
     // ---- 2. sending and the broker's answers ----
 
     private OrderRecord send(OrderIntent intent, Broker broker, boolean close, long nanos) {
+        // journaled before it reaches the broker; an entry the journal refused is not sent, a close always is
+        if (!audit.order(intent, broker.venue()) && !close) {
+            deny(instant(nanos), "journal-unavailable", "the audit journal refused order " + intent.clientOrderId()
+                    + ": an entry is only sent once it is journaled", intent);
+            return null;
+        }
         OrderRecord r = new OrderRecord(intent, broker, close, clock.millis());
         orders.add(r, nanos); // before submit: a simulated broker fills inside it
         try {
@@ -231,6 +241,8 @@ final class DeskCore {
 
     void onOrderEvent(OrderEvent ev) {
         OrderRecord r = orders.get(ev.clientOrderId());
+        audit.orderEvent(ev, !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "",
+                r != null ? r.purpose() : "unknown order");
         switch (ev.type()) {
             case FILL -> fill(ev, r);
             case REJECTED -> {
@@ -288,10 +300,10 @@ final class DeskCore {
         List<RiskAction> actions = gate.checkAccount(ledger.accountMark(state.state(), at), marks);
         for (RiskAction a : actions) {
             if (a.kind() == RiskAction.Kind.HALT && !flattening()) {
-                history.riskEvents.add(new RiskEvent(at, "HALT", a.rule(), a.reason(), a.instrument(), ""));
+                recordRisk(new RiskEvent(at, "HALT", a.rule(), a.reason(), a.instrument(), ""));
                 kill(a.reason(), a.rule());
             } else if (a.kind() == RiskAction.Kind.REDUCE && state.state() == TradingState.ACTIVE) {
-                history.riskEvents.add(new RiskEvent(at, "REDUCE", a.rule(), a.reason(), a.instrument(), ""));
+                recordRisk(new RiskEvent(at, "REDUCE", a.rule(), a.reason(), a.instrument(), ""));
                 state.set(TradingState.REDUCING, a.reason(), a.rule());
                 logger.info("Trading REDUCING by risk rule {}: {}", a.rule(), a.reason());
             }
@@ -309,7 +321,7 @@ final class DeskCore {
         for (RiskAction a : actions) {
             if (a.kind() == RiskAction.Kind.FLATTEN && canClose(a.instrument())) {
                 OrderRecord c = closePosition(a.instrument(), a.rule(), nanos);
-                history.riskEvents.add(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
+                recordRisk(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
                         c == null ? "" : c.id()));
             }
         }
@@ -352,7 +364,7 @@ final class DeskCore {
         RiskDecision d = gate.hasRisk() ? gate.checkOrder(check(intent, expectedPrice(m, side, id), m != null && m.live,
                 nanos)) : null;
         if (d != null && !d.allowed()) {
-            history.riskEvents.add(new RiskEvent(at, d.verdict().name(), d.rule(), d.reason()
+            recordRisk(new RiskEvent(at, d.verdict().name(), d.rule(), d.reason()
                     + " (reduce-only close sent anyway: closes are never blocked)", id, intent.clientOrderId()));
         }
         OrderRecord r = send(intent, b, true, nanos);
@@ -369,6 +381,12 @@ final class DeskCore {
         }
         Position p = ledger.position(id);
         return p == null ? BigDecimal.ZERO : p.markPrice();
+    }
+
+    private void recordRisk(RiskEvent e) {
+        history.riskEvents.add(e);
+        audit.risk(e.at(), e.outcome(), e.rule(), e.reason(), e.instrument() == null ? null : e.instrument().toString(),
+                e.clientOrderId());
     }
 
     // ---- 6. the kill switch and halts ----
@@ -391,6 +409,7 @@ final class DeskCore {
         }
         history.alert("CRITICAL", "Kill switch fired by " + by + ": " + reason + "; cancelling every order and closing "
                 + ledger.open().size() + " position(s)");
+        audit.killSwitch("FIRED", reason, by, ledger.open().size() + " position(s) to close", clock.instant());
         stepSweep();
     }
 
@@ -423,6 +442,8 @@ final class DeskCore {
         }
         history.alert("INFO", "Kill switch confirmed flat: no open order and no position at any broker"
                 + (s.retries() > 0 ? " after " + s.retries() + " retries" : ""));
+        audit.killSwitch("CONFIRMED_FLAT", state.current().reason(), state.current().by(), s.retries() + " retries",
+                clock.instant());
         if (!ledger.open().isEmpty()) {
             history.alert("WARN", "The brokers report flat but the desk still shows " + ledger.open().size()
                     + " position(s); check te:fills against the venue");

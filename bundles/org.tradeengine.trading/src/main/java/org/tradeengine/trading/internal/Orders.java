@@ -45,6 +45,14 @@ final class Orders {
     }
 
     /**
+     * @param signalSequence the engine's signal number (restarts at 1 with the engine)
+     * @return the correlation id of the orders a signal causes, unique across restarts
+     */
+    String correlation(long signalSequence) {
+        return prefix + "sig-" + signalSequence;
+    }
+
+    /**
      * Registers an order before it goes to the broker (a simulated broker fills it during submit).
      *
      * @param r the order

@@ -15,6 +15,8 @@ import org.tradeengine.api.model.TradingState;
  */
 final class StateKeeper {
 
+    private AuditTrail audit;
+
     private static final String SYSTEM = "system";
 
     private final Logger logger = LoggerFactory.getLogger(StateKeeper.class);
@@ -58,9 +60,17 @@ final class StateKeeper {
         return current.state();
     }
 
+    void audit(AuditTrail trail) {
+        this.audit = trail;
+    }
+
     /** Changes the state and writes it (temp file + move); a write failure is a CRITICAL alert. */
     void set(TradingState state, String reason, String by) {
+        TradingState from = current == null ? null : current.state();
         current = new StateStore.Saved(state, reason, by, clock.instant());
+        if (audit != null) {
+            audit.stateChange(from, state, reason, by, current.since());
+        }
         try {
             store.save(current);
         } catch (IOException | RuntimeException e) {

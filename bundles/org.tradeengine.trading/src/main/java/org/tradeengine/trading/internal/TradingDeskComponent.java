@@ -106,6 +106,16 @@ public final class TradingDeskComponent extends Desk {
         clearExitService(service);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindJournal(org.tradeengine.api.audit.AuditJournal journal) {
+        setJournal(journal);
+    }
+
+    void unbindJournal(org.tradeengine.api.audit.AuditJournal journal) {
+        clearJournal(journal);
+    }
+
     private Venue venueOf(Broker broker, Map<String, Object> properties) {
         Object v = properties.get(Broker.PROPERTY_VENUE);
         if (v != null) {

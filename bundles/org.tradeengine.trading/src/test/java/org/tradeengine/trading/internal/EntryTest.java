@@ -34,7 +34,7 @@ class EntryTest extends DeskTestSupport {
         assertEquals(Side.BUY, entry.side());
         assertEquals(OrderType.MARKET, entry.type());
         assertFalse(entry.reduceOnly());
-        assertEquals("sig-1", entry.correlationId());
+        assertTrue(entry.correlationId().endsWith("-sig-1"), entry.correlationId());
         assertEquals("imbalance-long", entry.reason());
         assertEquals(T0, entry.createdAt());
         assertTrue(entry.clientOrderId().matches("te-[0-9a-z]+-1"), entry.clientOrderId());

@@ -92,7 +92,7 @@ class RiskOutcomeTest extends DeskTestSupport {
         assertEquals(Side.SELL, close.side());
         assertEquals("1.666", close.quantity().toString()); // the whole position: 5000 / 3000.01
         assertEquals("max-holding-time", close.reason());
-        assertEquals("sig-1", close.correlationId());
+        assertTrue(close.correlationId().endsWith("-sig-1"), close.correlationId());
         RiskEvent flatten = desk.riskEvents(1).get(0);
         assertEquals("FLATTEN", flatten.outcome());
         assertEquals(close.clientOrderId(), flatten.clientOrderId());

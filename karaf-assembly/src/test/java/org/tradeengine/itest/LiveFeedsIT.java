@@ -87,6 +87,7 @@ public class LiveFeedsIT {
         }
         Poll.until("the replay feeds gone", LONG, () -> engine.feeds().stream().map(FeedStatus::feedId)
                 .collect(Collectors.toSet()), ids -> !ids.contains(Replays.PERP_FEED) && !ids.contains(Replays.SPOT_FEED));
+        post("http://127.0.0.1:" + System.getProperty(Emulators.US_PORT) + "/_emulator/resume");
         for (String id : List.of(Emulators.USDM_FEED, Emulators.US_FEED, Emulators.KRAKEN_FEED)) {
             FeedStatus s = Poll.until("feed " + id + " LIVE", LONG, () -> feed(id), LiveFeedsIT::allLive);
             assertEquals(0, s.malformed());

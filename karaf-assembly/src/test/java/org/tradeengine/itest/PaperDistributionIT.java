@@ -63,12 +63,13 @@ public class PaperDistributionIT {
             "trade-engine-feed-replay", "trade-engine-strategy-imbalance", "trade-engine-engine", "trade-engine-shell",
             "trade-engine-paper", "trade-engine-feed-binance-futures", "trade-engine-feed-binance-us", "trade-engine-feed-kraken",
             "trade-engine-feed-recorder", "trade-engine-feeds-live", "trade-engine-broker-paper", "trade-engine-trading",
-            "trade-engine-risk");
+            "trade-engine-risk", "trade-engine-journal");
     private static final List<String> BUNDLES = List.of("org.tradeengine.api", "org.tradeengine.orderbook",
             "org.tradeengine.feed.replay", "org.tradeengine.rules", "org.tradeengine.strategy.imbalance",
             "org.tradeengine.engine", "org.tradeengine.shell", "org.tradeengine.feed.binance.futures",
             "org.tradeengine.feed.binance.us", "org.tradeengine.feed.kraken", "org.tradeengine.feed.recorder",
-            "org.tradeengine.broker.paper", "org.tradeengine.trading", "org.tradeengine.risk");
+            "org.tradeengine.broker.paper", "org.tradeengine.trading", "org.tradeengine.risk",
+            "org.tradeengine.journal");
     private static final String STRATEGY_BUNDLE = "org.tradeengine.strategy.imbalance";
 
     @Inject

@@ -216,6 +216,7 @@ public final class BigEventProfile {
         }
 
         void report(int passes) {
+            // timing statistics for a report (ns per level update), not money: double is fine here
             double levels = bigLevels;
             double scan = sum(scanMin) / levels;
             double copy = sum(copyMin) / levels;

@@ -20,7 +20,7 @@ import org.tradeengine.api.strategy.Signal;
  * What the desk tells the audit journal, in the journal's field conventions: signals, order intents (BEFORE they go
  * to a broker), order events, fills, risk decisions, trading-state changes and kill-switch events. Keys are unique
  * across restarts ({@code <desk start id>-<kind><n>}), so a record written twice is stored once. Without a journal
- * bound nothing is written (and {@link #order} says so: entries need a journal only when one is required).
+ * bound nothing is written; a bound journal that refuses an order record stops that entry ({@link #order}).
  */
 final class AuditTrail {
 
@@ -43,14 +43,6 @@ final class AuditTrail {
         if (journal == j) {
             journal = null;
         }
-    }
-
-    boolean bound() {
-        return journal != null;
-    }
-
-    long failures() {
-        return failures;
     }
 
     void signal(Signal s, String correlationId, Instant at) {

@@ -315,12 +315,12 @@ final class DeskCore {
         for (ExitDecision x : gate.checkExits(marks)) {
             if (canClose(x.instrument())) {
                 logger.debug("Exit {} closes {}: {}", x.rule(), x.instrument(), x.reason());
-                closePosition(x.instrument(), x.rule(), nanos);
+                closePosition(x.instrument(), x.rule());
             }
         }
         for (RiskAction a : actions) {
             if (a.kind() == RiskAction.Kind.FLATTEN && canClose(a.instrument())) {
-                OrderRecord c = closePosition(a.instrument(), a.rule(), nanos);
+                OrderRecord c = closePosition(a.instrument(), a.rule());
                 recordRisk(new RiskEvent(at, "FLATTEN", a.rule(), a.reason(), a.instrument(),
                         c == null ? "" : c.id()));
             }
@@ -334,7 +334,7 @@ final class DeskCore {
 
     // ---- 5. closes: reduce-only, checked and recorded, never blocked ----
 
-    private OrderRecord closePosition(InstrumentId id, String purpose, long nanos) {
+    private OrderRecord closePosition(InstrumentId id, String purpose) {
         Broker b = brokers.route(id);
         if (b == null) {
             if (gate.first("no-broker-close:" + id)) {

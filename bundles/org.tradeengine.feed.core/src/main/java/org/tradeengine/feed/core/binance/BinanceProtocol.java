@@ -2,7 +2,6 @@
 package org.tradeengine.feed.core.binance;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -29,8 +28,6 @@ public final class BinanceProtocol implements VenueProtocol {
     public static final String FUTURES_DEPTH_PATH = "/fapi/v1/depth";
     /** REST path of spot (Binance.US) depth snapshots. */
     public static final String SPOT_DEPTH_PATH = "/api/v3/depth";
-
-    private static final byte[] SHUTDOWN_EVENT = "\"e\":\"serverShutdown\"".getBytes(StandardCharsets.US_ASCII);
 
     private final LiveFeedSettings settings;
     private final BinanceScanner scanner;
@@ -84,29 +81,9 @@ public final class BinanceProtocol implements VenueProtocol {
             }
             case SNAPSHOT -> sink.malformed(null, "a REST snapshot body arrived on the stream");
             case BLANK -> sink.malformed(null, "empty frame");
-            case ERROR -> {
-                if (contains(frame, length, SHUTDOWN_EVENT)) {
-                    // combined connections wrap it as stream "!serverShutdown", which is no <symbol>@<channel> stream
-                    sink.sessionEnding("serverShutdown");
-                } else {
-                    sink.malformed(m.spec(), m.problem() + ": " + m.message());
-                }
-            }
+            case ERROR -> sink.malformed(m.spec(), m.problem() + ": " + m.message());
             default -> sink.malformed(m.spec(), "unexpected message kind " + m.kind());
         }
-    }
-
-    private static boolean contains(byte[] b, int length, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (b[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     @Override

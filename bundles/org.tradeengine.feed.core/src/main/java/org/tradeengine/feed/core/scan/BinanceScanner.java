@@ -51,6 +51,8 @@ public final class BinanceScanner extends JsonCursor {
     private static final int CHANNEL_NONE = 0;
     private static final int CHANNEL_DEPTH = 1;
     private static final int CHANNEL_SKIP = 2;
+    /** A session stream of a combined connection ({@code !serverShutdown}): its data decides what it is. */
+    private static final int CHANNEL_CONTROL = 3;
 
     private static final byte[] DATA = ascii("data");
     private static final byte[] BIDS = ascii("bids");
@@ -60,6 +62,7 @@ public final class BinanceScanner extends JsonCursor {
     private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
     private static final byte[] DEPTH = ascii("depth");
     private static final byte[] SERVER_SHUTDOWN = ascii("serverShutdown");
+    private static final byte[] SHUTDOWN_STREAM = ascii("!serverShutdown");
     private static final byte[] RESULT = ascii("result");
     private static final byte[] ERROR = ascii("error");
     private static final byte[][] SKIPPED_STREAMS = {ascii("bookTicker"), ascii("trade"), ascii("aggTrade"),
@@ -244,7 +247,7 @@ public final class BinanceScanner extends JsonCursor {
                     }
                 } else if (key == K_DATA) {
                     seen(key);
-                    if (channel == CHANNEL_DEPTH) {
+                    if (channel == CHANNEL_DEPTH || channel == CHANNEL_CONTROL) {
                         data();
                     } else {
                         dataFrom = skipValue();
@@ -460,6 +463,11 @@ public final class BinanceScanner extends JsonCursor {
         string("stream");
         streamFrom = strFrom;
         streamTo = strTo;
+        if (equal(streamFrom, streamTo, SHUTDOWN_STREAM)) {
+            streamAt = streamTo;
+            channel = CHANNEL_CONTROL;
+            return;
+        }
         int at = streamFrom;
         while (at < streamTo && b[at] != '@') {
             at++;

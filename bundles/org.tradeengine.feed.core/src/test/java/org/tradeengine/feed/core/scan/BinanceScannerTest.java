@@ -344,4 +344,25 @@ class BinanceScannerTest {
             assertEquals(expected.get(i)[1], bids ? m.bidQty(i) : m.askQty(i), "qty " + i);
         }
     }
+
+    private ScannedMessage live(String frame) {
+        byte[] b = frame.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return futures.scanMessage(b, 0, b.length, 1L, null);
+    }
+
+    @Test
+    void sessionMessagesOfALiveConnectionAreControlNotMalformed() {
+        ScannedMessage bare = live("{\"e\":\"serverShutdown\",\"E\":1727168113000}");
+        assertEquals(ScannedMessage.Kind.CONTROL, bare.kind());
+        assertEquals("serverShutdown", bare.message());
+        ScannedMessage wrapped = live("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"serverShutdown\",\"E\":1}}");
+        assertEquals(ScannedMessage.Kind.CONTROL, wrapped.kind(), String.valueOf(wrapped.message()));
+        assertEquals("serverShutdown", wrapped.message());
+        ScannedMessage answer = live("{\"result\":null,\"id\":7}");
+        assertEquals(ScannedMessage.Kind.CONTROL, answer.kind());
+        assertEquals("answer to request 7", answer.message());
+        ScannedMessage other = live("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"somethingElse\",\"E\":1}}");
+        assertEquals(ScannedMessage.Kind.ERROR, other.kind());
+        assertEquals(ScanProblem.UNKNOWN_EVENT, other.problem());
+    }
 }

@@ -30,7 +30,11 @@ public record AuditRecord(Type type, Instant at, String key, String correlationI
         /** A trading-state change or kill-switch event. */
         TRADING_STATE,
         /** A rule deployment attempt. */
-        RULE_DEPLOYMENT
+        RULE_DEPLOYMENT,
+        /** The state of one position after a change (what a restart restores it from). */
+        POSITION,
+        /** A point of the equity curve with the account's figures (what a restart restores the account from). */
+        EQUITY
     }
 
     /**

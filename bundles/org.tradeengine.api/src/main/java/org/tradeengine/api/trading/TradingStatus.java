@@ -16,7 +16,9 @@ import org.tradeengine.api.model.TradingState;
  * @param openPositions positions not flat
  * @param openOrders orders open at the brokers
  * @param flattening true while the kill switch is still closing positions
+ * @param restore the start's restore from the audit journal and reconciliation with the brokers, in words (entries
+ *        wait until the restore is done and their broker reconciled)
  */
 public record TradingStatus(TradingState state, String reason, String by, Instant since, AccountView account,
-        int openPositions, int openOrders, boolean flattening) {
+        int openPositions, int openOrders, boolean flattening, String restore) {
 }

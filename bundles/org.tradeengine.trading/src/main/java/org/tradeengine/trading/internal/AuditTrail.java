@@ -100,6 +100,58 @@ final class AuditTrail {
                 "action", action, "reason", reason, "by", by, "detail", detail));
     }
 
+    /**
+     * Journals a position after it changed (what a restart restores it from).
+     *
+     * @param p the position
+     * @param at event time
+     */
+    void position(Position p, Instant at) {
+        Position.Snapshot s = p.snapshot();
+        append(AuditRecord.Type.POSITION, at, s.correlationId(), prefix + "p" + (++seq), fields(
+                RestoreFields.INSTRUMENT, p.instrument.toString(), RestoreFields.QTY, s.quantity().toPlainString(),
+                RestoreFields.COST, s.cost().toPlainString(), "entryPrice", p.entryPrice().toPlainString(),
+                RestoreFields.MARK, plain(s.mark()), "unrealizedPnl", p.unrealized().toPlainString(),
+                RestoreFields.REALIZED, s.realized().toPlainString(), RestoreFields.FEES, s.fees().toPlainString(),
+                RestoreFields.TRIP_REALIZED, s.tripRealized().toPlainString(),
+                RestoreFields.TRIP_FEES, s.tripFees().toPlainString(),
+                RestoreFields.OPENED_AT, s.openedAt() == null ? null : s.openedAt().toString(),
+                RestoreFields.OPENED_NANOS, String.valueOf(s.openedNanos())));
+    }
+
+    /**
+     * Journals a point of the equity curve with every account figure a restart needs.
+     *
+     * @param a the account
+     * @param equity equity now
+     * @param unrealized unrealized P&amp;L now
+     * @param at event time
+     */
+    void equity(Ledger.Account a, BigDecimal equity, BigDecimal unrealized, Instant at) {
+        append(AuditRecord.Type.EQUITY, at, "", prefix + "q" + (++seq), fields("equity", equity.toPlainString(),
+                "capital", a.capital().toPlainString(), RestoreFields.PEAK, a.peak().toPlainString(),
+                "drawdown", equity.subtract(a.peak()).toPlainString(), RestoreFields.REALIZED,
+                a.realized().toPlainString(), "unrealizedPnl", unrealized.toPlainString(),
+                RestoreFields.FEES, a.fees().toPlainString(), RestoreFields.DAY_START, a.dayStartEquity().toPlainString(),
+                RestoreFields.EPOCH_DAY, String.valueOf(a.epochDay()), RestoreFields.TRADES, String.valueOf(a.trades()),
+                RestoreFields.WINS, String.valueOf(a.wins()), RestoreFields.GROSS_PROFIT, a.grossProfit().toPlainString(),
+                RestoreFields.GROSS_LOSS, a.grossLoss().toPlainString(),
+                RestoreFields.MAX_DRAWDOWN, a.maxDrawdown().toPlainString()));
+    }
+
+    /**
+     * Journals what the restart found when it reconciled the restored store with a broker.
+     *
+     * @param outcome RECONCILED or MISMATCH
+     * @param venue the broker
+     * @param detail what was compared and found
+     * @param at when
+     */
+    void reconciliation(String outcome, String venue, String detail, Instant at) {
+        append(AuditRecord.Type.RISK_DECISION, at, "", prefix + "c" + (++seq), fields("outcome", outcome,
+                "rule", "restart-reconciliation", "reason", detail, "check", "RECONCILE", "venue", venue));
+    }
+
     private boolean append(AuditRecord.Type type, Instant at, String correlationId, String key, Map<String, String> f) {
         AuditJournal j = journal;
         if (j == null) {

@@ -2,6 +2,7 @@
 package org.tradeengine.trading.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -11,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tradeengine.api.audit.AuditQueries;
+import org.tradeengine.api.audit.RestorePoint;
 import org.tradeengine.api.book.BookView;
 import org.tradeengine.api.broker.BookObserver;
 import org.tradeengine.api.broker.Broker;
@@ -36,12 +39,18 @@ import org.tradeengine.api.trading.TradingStatus;
  */
 public class Desk implements TradingDesk, SignalListener, BookObserver {
 
+    private static final long RESTORE_RETRY_MILLIS = 1000;
+    private static final Duration RESTORE_WAIT = Duration.ofSeconds(5);
+
     private final Logger logger = LoggerFactory.getLogger(Desk.class);
     private final DeskSettings settings;
     private final DeskLock lock = new DeskLock();
     private final DeskCore core;
     private final Consumer<OrderEvent> listener;
     private ScheduledExecutorService watchdog;
+    private ScheduledExecutorService restorer;
+    private volatile AuditQueries queries;
+    private long restoreFailures;
 
     /**
      * Builds the desk and restores the trading state from the state file (missing: ACTIVE; unreadable: HALTED).
@@ -64,6 +73,42 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
         });
         long period = settings.flattenRetryMillis();
         watchdog.scheduleWithFixedDelay(this::watchdogTick, period, period, TimeUnit.MILLISECONDS);
+        if (settings.restoreFromJournal()) {
+            restorer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "trading-restore");
+                t.setDaemon(true);
+                return t;
+            });
+            restorer.scheduleWithFixedDelay(this::restoreTick, 0, RESTORE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One attempt to restore from the journal (the {@code trading-restore} thread calls it every second until it
+     * worked). The journal is asked outside the desk's lock, since it may wait for its database to catch up; the
+     * restore point is applied under it.
+     */
+    void restoreTick() {
+        if (!lock.call(core::needsRestore)) {
+            return;
+        }
+        AuditQueries q = queries;
+        if (q == null) {
+            lock.run(() -> core.restoreWaiting("no audit journal service to restore from (install feature"
+                    + " trade-engine-journal, or set restore.from.journal=false in etc/org.tradeengine.trading.cfg)"));
+            return;
+        }
+        try {
+            RestorePoint rp = q.restorePoint(RESTORE_WAIT);
+            lock.run(() -> core.applyRestore(rp));
+            logger.info("Trading desk: {}", lock.call(core::restoreStatus));
+        } catch (RuntimeException e) {
+            String why = "the audit journal cannot answer yet: " + e.getMessage();
+            lock.run(() -> core.restoreWaiting(why));
+            if (restoreFailures++ % 30 == 0) {
+                logger.warn("Trading desk: entries wait for the restore; {}", why);
+            }
+        }
     }
 
     /** Stops the watchdog and leaves the brokers. */
@@ -71,7 +116,13 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
         if (watchdog != null) {
             watchdog.shutdownNow();
         }
-        lock.run(() -> core.brokers.all().forEach(b -> b.removeListener(listener)));
+        if (restorer != null) {
+            restorer.shutdownNow();
+        }
+        lock.run(() -> {
+            core.onStop();
+            core.brokers.all().forEach(b -> b.removeListener(listener));
+        });
     }
 
     /** One watchdog round (the watchdog thread calls it every {@code flatten.retry.ms}). */
@@ -95,6 +146,7 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
             }
             broker.addListener(listener);
             logger.info("Broker {} bound ({})", venue, broker.isLive() ? "LIVE" : "simulated");
+            core.reconcile(broker);
         });
     }
 
@@ -108,6 +160,7 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
         lock.run(() -> {
             if (core.brokers.remove(venue, broker)) {
                 broker.removeListener(listener);
+                core.forget(broker);
                 logger.info("Broker {} unbound; its venue's orders go to the PAPER broker if there is one, else are refused",
                         venue);
             }
@@ -132,6 +185,18 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
     /** @param journal the audit journal going away */
     public void clearJournal(org.tradeengine.api.audit.AuditJournal journal) {
         core.audit.clear(journal);
+    }
+
+    /** @param q the journal's queries: the desk restores from them at start */
+    public void setAuditQueries(AuditQueries q) {
+        queries = q;
+    }
+
+    /** @param q the journal's queries going away */
+    public void clearAuditQueries(AuditQueries q) {
+        if (queries == q) {
+            queries = null;
+        }
     }
 
     /** @param service the exit service now in force */
@@ -271,7 +336,7 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
     private TradingStatus statusNow() {
         StateStore.Saved s = core.state.current();
         return new TradingStatus(s.state(), s.reason(), s.by(), s.since(), core.ledger.view(), core.ledger.open().size(),
-                openOrdersNow().size(), core.flattening());
+                openOrdersNow().size(), core.flattening(), core.restoreStatus());
     }
 
     @Override

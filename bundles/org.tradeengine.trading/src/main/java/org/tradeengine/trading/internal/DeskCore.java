@@ -5,9 +5,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
@@ -42,6 +47,8 @@ final class DeskCore {
     /** Purpose of the kill switch's closes. */
     static final String KILL_SWITCH = "kill-switch";
     private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** While a position is open, a point of the equity curve at most this often (event time); always after a fill. */
+    private static final long EQUITY_INTERVAL_NANOS = 1_000_000_000L;
 
     /** Per-instrument market data: scales, last book time, LIVE or not, top of book (raw; MIN_VALUE if none). */
     private static final class Market {
@@ -68,6 +75,14 @@ final class DeskCore {
     private Sweep sweep;
     private long eventNanos;
     private long badEvents;
+    private long lastEquityNanos = Long.MIN_VALUE;
+    /** Restart: whether entries wait for the journal's restore point and each broker's reconciliation. */
+    private final boolean restoreRequired;
+    private boolean restored;
+    private String restoreSummary = "";
+    private String restoreProblem = "waiting for the audit journal (AuditQueries service) to restore positions, orders"
+            + " and the trading state";
+    private final Set<Broker> reconciled = Collections.newSetFromMap(new IdentityHashMap<>());
 
     DeskCore(DeskSettings settings, Clock clock, DeskLock lock) {
         this.settings = settings;
@@ -79,6 +94,7 @@ final class DeskCore {
         this.state = new StateKeeper(new StateStore(settings.stateFile()), clock, history, settings.problems());
         this.audit = new AuditTrail(clock.millis());
         state.audit(audit);
+        this.restoreRequired = settings.restoreFromJournal();
     }
 
     // ---- 0. market data ----
@@ -94,6 +110,10 @@ final class DeskCore {
                 p.markStale(); // not LIVE: keep the last mark, but the risk check still runs, with bookLive false
             }
             afterMark(nanos);
+            if (lastEquityNanos == Long.MIN_VALUE || nanos - lastEquityNanos >= EQUITY_INTERVAL_NANOS
+                    || nanos < lastEquityNanos) {
+                journalEquity(nanos);
+            }
         }
         if (sweep != null) {
             stepSweep();
@@ -151,6 +171,12 @@ final class DeskCore {
             deny(at, "no-broker", "no broker for " + id.venue() + " and no PAPER broker to take " + intent.clientOrderId(),
                     intent);
             return;
+        }
+        if (!ready(broker)) {
+            if (gate.first("restore-pending")) {
+                logger.warn("Entries wait for the restart's restore and reconciliation: {}", restoreStatus());
+            }
+            return; // fail closed: positions, orders and state not known yet
         }
         RiskDecision d = gate.checkOrder(check(intent, price, m.live, nanos));
         switch (d.verdict()) {
@@ -280,6 +306,8 @@ final class DeskCore {
         eventNanos = Math.max(eventNanos, atNanos);
         String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
         ledger.fill(ev.instrument(), ev.side(), qty, price, fee, at, atNanos, corr);
+        audit.position(ledger.position(ev.instrument()), at);
+        journalEquity(atNanos);
         if (r != null) {
             r.leaves = ev.leavesQty() != null ? ev.leavesQty().toBigDecimal() : r.leaves.subtract(qty).max(BigDecimal.ZERO);
         } else if (gate.first("unknown-order:" + ev.instrument())) {
@@ -455,6 +483,9 @@ final class DeskCore {
         if (sweep != null) {
             stepSweep();
         }
+        if (restored) {
+            reconcileAll(); // a broker that could not answer at its bind is tried again
+        }
         long now = clock.millis();
         for (OrderRecord r : orders.pending()) {
             if (now - r.sentWallMillis >= 5 * settings.flattenRetryMillis() && !openAtBroker(r)) {
@@ -471,6 +502,214 @@ final class DeskCore {
         } catch (RuntimeException e) {
             return true; // cannot tell: keep waiting
         }
+    }
+
+    /** The desk stops: the account as it is now, so a restart resumes from exactly these figures. */
+    void onStop() {
+        if (!ledger.instruments().isEmpty()) {
+            journalEquity(nowNanos());
+        }
+    }
+
+    private void journalEquity(long nanos) {
+        lastEquityNanos = nanos;
+        audit.equity(ledger.account(), ledger.equity(), ledger.unrealized(), instant(nanos));
+    }
+
+    // ---- 7. restart: restore from the journal, reconcile with every broker before its first entry ----
+
+    /** @return true if entries may go to this broker: restored and reconciled (or no restore configured) */
+    private boolean ready(Broker b) {
+        return !restoreRequired || restored && reconciled.contains(b);
+    }
+
+    /** @return true while the desk still needs the journal's restore point */
+    boolean needsRestore() {
+        return restoreRequired && !restored;
+    }
+
+    /** @param problem why the restore point could not be read (yet) */
+    void restoreWaiting(String problem) {
+        restoreProblem = problem;
+    }
+
+    /**
+     * Applies the journal's restore point once: the stricter trading state, the account, the open positions and
+     * open orders; then reconciles every bound broker. A record that cannot be read exactly latches HALTED.
+     *
+     * @param rp the restore point
+     */
+    void applyRestore(org.tradeengine.api.audit.RestorePoint rp) {
+        if (restored) {
+            return;
+        }
+        restored = true;
+        Restore.Plan plan;
+        try {
+            plan = Restore.plan(rp, settings.capital());
+        } catch (Restore.BadRecord e) {
+            restoreSummary = "restore FAILED: " + e.getMessage();
+            state.set(TradingState.HALTED, "restart could not read the journal (" + e.getMessage()
+                    + "); positions are taken from the brokers; check them, then te:kill or te:reset", "restore");
+            history.alert("CRITICAL", "Trading HALTED: " + state.current().reason());
+            reconcileAll();
+            return;
+        }
+        if (plan.state() != null && strictness(plan.state().state()) > strictness(state.state())) {
+            state.set(plan.state().state(), plan.state().reason(), plan.state().by());
+        }
+        if (plan.account() != null) {
+            ledger.restore(plan.account());
+        }
+        plan.positions().forEach((id, snap) -> ledger.positionFor(id).restore(snap));
+        for (Restore.OpenOrder o : plan.orders()) {
+            OrderRecord r = new OrderRecord(o.intent(), brokers.route(o.intent().instrument()), o.intent().reduceOnly(),
+                    clock.millis());
+            r.leaves = o.leaves();
+            r.answered = true;
+            orders.restore(r);
+        }
+        restoreSummary = "restored from the journal (" + plan.storedRecords() + " records, read " + plan.asOf() + "): "
+                + state.state() + ", " + plan.positions().size() + " position(s), " + plan.orders().size()
+                + " open order(s)";
+        history.alert("INFO", "Restart " + restoreSummary + (plan.positions().isEmpty() ? "" : ": " + positionsText()));
+        reconcileAll();
+    }
+
+    private String positionsText() {
+        StringBuilder sb = new StringBuilder();
+        for (Position p : ledger.open()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(p.instrument).append(' ').append(p.quantity().toPlainString())
+                    .append(" @ ").append(p.entryPrice().toPlainString());
+        }
+        return sb.toString();
+    }
+
+    private static int strictness(TradingState s) {
+        return switch (s) {
+            case ACTIVE -> 0;
+            case REDUCING -> 1;
+            case HALTED -> 2;
+        };
+    }
+
+    private void reconcileAll() {
+        for (Broker b : brokers.all()) {
+            reconcile(b);
+        }
+    }
+
+    /** A broker went away: when it (or another) comes back it is reconciled again before its next entry. */
+    void forget(Broker b) {
+        reconciled.remove(b);
+    }
+
+    /**
+     * Compares the desk's positions and open orders of the instruments this broker takes with what the broker
+     * reports. The broker is the truth: a different quantity is taken from it, an order it no longer has is
+     * finished, one the desk does not know is adopted; any difference latches HALTED with a CRITICAL alert naming
+     * it. Nothing to compare before the restore; a broker that cannot answer is tried again at the next watchdog tick.
+     *
+     * @param b the broker
+     */
+    void reconcile(Broker b) {
+        if (!restoreRequired || !restored || reconciled.contains(b)) {
+            return;
+        }
+        Map<InstrumentId, BigDecimal> held;
+        List<org.tradeengine.api.broker.OpenOrder> open;
+        try {
+            held = b.positions();
+            open = b.openOrders();
+        } catch (RuntimeException e) {
+            if (gate.first("reconcile-failed:" + b.venue())) {
+                history.alert("WARN", "Cannot reconcile with " + b.venue() + " yet (" + e + "); its entries wait");
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        long nowNanos = nowNanos();
+        Set<InstrumentId> ids = new TreeSet<>();
+        for (InstrumentId id : ledger.instruments()) {
+            if (brokers.route(id) == b) {
+                ids.add(id);
+            }
+        }
+        held.keySet().stream().filter(id -> brokers.route(id) == b).forEach(ids::add);
+        List<String> diffs = new ArrayList<>();
+        for (InstrumentId id : ids) {
+            BigDecimal desk = ledger.quantity(id);
+            BigDecimal venue = held.getOrDefault(id, BigDecimal.ZERO);
+            if (desk.compareTo(venue) != 0) {
+                diffs.add(id + ": desk " + desk.toPlainString() + ", " + b.venue() + " " + venue.toPlainString());
+                Position p = ledger.positionFor(id);
+                p.adopt(venue, now, nowNanos);
+                audit.position(p, now);
+            }
+        }
+        Map<String, org.tradeengine.api.broker.OpenOrder> atBroker = new HashMap<>();
+        for (org.tradeengine.api.broker.OpenOrder o : open) {
+            if (brokers.route(o.instrument()) == b) {
+                atBroker.put(o.clientOrderId(), o);
+            }
+        }
+        int finished = 0;
+        for (OrderRecord r : orders.pending()) {
+            if (brokers.route(r.intent.instrument()) != b) {
+                continue;
+            }
+            if (atBroker.remove(r.id()) != null) {
+                r.broker = b;
+            } else if (r.broker == null || r.broker == b) {
+                r.broker = b;
+                orders.finish(r);
+                finished++;
+            }
+        }
+        for (org.tradeengine.api.broker.OpenOrder o : atBroker.values()) {
+            diffs.add("order " + o.clientOrderId() + " " + o.side() + " " + o.leavesQty() + " " + o.instrument()
+                    + " open at " + b.venue() + " but not in the journal");
+            OrderIntent intent = new OrderIntent(o.clientOrderId(), o.correlationId(), o.instrument(), o.side(), o.type(),
+                    o.quantity(), o.limitPrice(), o.reduceOnly(), "adopted at restart", o.acceptedAt());
+            OrderRecord r = new OrderRecord(intent, b, o.reduceOnly(), clock.millis());
+            r.leaves = o.leavesQty() == null ? intent.quantity().toBigDecimal() : o.leavesQty().toBigDecimal();
+            r.answered = true;
+            orders.restore(r);
+        }
+        reconciled.add(b);
+        String compared = ids.size() + " instrument(s), " + open.size() + " open order(s) at the broker"
+                + (finished > 0 ? ", " + finished + " journaled order(s) no longer open there (finished)" : "");
+        if (diffs.isEmpty()) {
+            audit.reconciliation("RECONCILED", b.venue().name(), compared, now);
+            history.alert("INFO", "Reconciled with " + b.venue() + " after restart: " + compared + "; no difference");
+            return;
+        }
+        String detail = String.join("; ", diffs);
+        audit.reconciliation("MISMATCH", b.venue().name(), compared + ": " + detail, now);
+        journalEquity(nowNanos);
+        if (state.state() != TradingState.HALTED) {
+            state.set(TradingState.HALTED, "restart reconciliation with " + b.venue() + " found differences (" + detail
+                    + "); the broker's figures were taken; check them, then te:kill or te:reset", "reconciliation");
+        }
+        history.alert("CRITICAL", "Reconciliation with " + b.venue() + " after restart: " + detail
+                + "; the broker's figures were taken and trading is HALTED");
+    }
+
+    /** @return the restart's restore and reconciliation, in words */
+    String restoreStatus() {
+        if (!restoreRequired) {
+            return "not used (restore.from.journal=false)";
+        }
+        if (!restored) {
+            return "WAITING: " + restoreProblem;
+        }
+        List<String> pending = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (Broker b : brokers.all()) {
+            (reconciled.contains(b) ? done : pending).add(b.venue().name());
+        }
+        return restoreSummary + "; reconciled with " + (done.isEmpty() ? "no broker yet" : String.join(", ", done))
+                + (pending.isEmpty() ? "" : "; waiting for " + String.join(", ", pending));
     }
 
     long badEvents() {

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * @param flattenRetryMillis how long a cancel or close may stay unanswered before it is sent again
  * @param historySize fills, risk events and alerts kept
  * @param problems what was wrong with the configuration, empty if nothing
+ * @param restoreFromJournal whether a start restores state, account, positions and orders from the audit journal and
+ *        reconciles them with each broker before that broker's first entry (entries wait until then)
  */
 public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path stateFile, long flattenRetryMillis,
-        int historySize, List<String> problems) {
+        int historySize, List<String> problems, boolean restoreFromJournal) {
 
     /** Default capital. */
     public static final String DEFAULT_CAPITAL = "40000";
@@ -45,13 +47,14 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
      * @param flattenRetryMillis retry period
      * @param historySize history size
      * @param problems configuration problems
+     * @param restoreFromJournal restore from the journal at start
      */
     public DeskSettings {
         problems = List.copyOf(problems);
     }
 
     /**
-     * Settings for tests and tools: no problems.
+     * Settings for tests and tools: no problems, no restore from a journal.
      *
      * @param capital capital
      * @param orderNotional entry notional
@@ -63,7 +66,15 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
     public static DeskSettings of(String capital, String orderNotional, Path stateFile, long flattenRetryMillis,
             int historySize) {
         return new DeskSettings(new BigDecimal(capital), new BigDecimal(orderNotional), stateFile, flattenRetryMillis,
-                historySize, List.of());
+                historySize, List.of(), false);
+    }
+
+    /**
+     * @param restore whether a start restores from the audit journal
+     * @return these settings with that choice
+     */
+    public DeskSettings withRestoreFromJournal(boolean restore) {
+        return new DeskSettings(capital, orderNotional, stateFile, flattenRetryMillis, historySize, problems, restore);
     }
 
     /**
@@ -76,7 +87,7 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
      * @param flattenRetryMillis configured retry period
      * @param historySize configured history size
      * @param properties system property lookup
-     * @return the settings, with the problems found
+     * @return the settings, with the problems found; restoring from the journal (see {@link #withRestoreFromJournal})
      */
     public static DeskSettings resolve(String capital, String orderNotional, String stateFile, long flattenRetryMillis,
             int historySize, UnaryOperator<String> properties) {
@@ -94,7 +105,7 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
             history = DEFAULT_HISTORY;
         }
         Path file = stateFile(stateFile, properties, problems);
-        return new DeskSettings(cap, notional, file, retry, history, problems);
+        return new DeskSettings(cap, notional, file, retry, history, problems, true);
     }
 
     private static BigDecimal positive(String key, String text, String fallback, List<String> problems) {

@@ -124,6 +124,63 @@ final class Ledger {
         }
     }
 
+    /**
+     * The account figures a restart needs (positions are restored one by one).
+     *
+     * @param capital capital
+     * @param realized realized P&amp;L
+     * @param fees fees
+     * @param peak peak equity
+     * @param maxDrawdown deepest drawdown
+     * @param dayStartEquity equity at the start of the UTC day
+     * @param epochDay that UTC day (days since the epoch), or {@code Long.MIN_VALUE} before the first event
+     * @param trades round trips closed
+     * @param wins of which won
+     * @param grossProfit sum of winning round trips
+     * @param grossLoss sum of losing round trips (positive)
+     */
+    record Account(BigDecimal capital, BigDecimal realized, BigDecimal fees, BigDecimal peak, BigDecimal maxDrawdown,
+            BigDecimal dayStartEquity, long epochDay, long trades, long wins, BigDecimal grossProfit,
+            BigDecimal grossLoss) {
+    }
+
+    Account account() {
+        return new Account(capital, realized, fees, peak, maxDrawdown, dayStartEquity, day, trades, wins, grossProfit,
+                grossLoss);
+    }
+
+    /**
+     * Restores the account (restart). Capital stays the configured one: the day's P&amp;L and the drawdown carry on
+     * from the restored figures, so a restart never resets a loss limit.
+     *
+     * @param a the restored figures
+     */
+    void restore(Account a) {
+        realized = a.realized();
+        fees = a.fees();
+        peak = a.peak().max(capital.add(realized).subtract(fees));
+        maxDrawdown = a.maxDrawdown();
+        dayStartEquity = a.dayStartEquity();
+        day = a.epochDay();
+        trades = a.trades();
+        wins = a.wins();
+        grossProfit = a.grossProfit();
+        grossLoss = a.grossLoss();
+    }
+
+    /**
+     * @param instrument the instrument
+     * @return its position, created flat if there was none
+     */
+    Position positionFor(InstrumentId instrument) {
+        return positions.computeIfAbsent(instrument, Position::new);
+    }
+
+    /** @return every instrument the ledger has a position object for (flat or not) */
+    java.util.Set<InstrumentId> instruments() {
+        return java.util.Set.copyOf(positions.keySet());
+    }
+
     Position position(InstrumentId instrument) {
         return positions.get(instrument);
     }

@@ -14,7 +14,8 @@ import org.tradeengine.api.model.Side;
 final class OrderRecord {
 
     final OrderIntent intent;
-    final Broker broker;
+    /** The broker it went to (a restored order gets its broker when that broker is reconciled). */
+    Broker broker;
     final boolean close;
     final long sentWallMillis;
     /** Open quantity, exact; starts at the order's quantity. */

@@ -75,6 +75,15 @@ final class Orders {
         return sentNanos.size();
     }
 
+    /**
+     * Registers an order that was open when the engine stopped (restart); it does not count toward the order rate.
+     *
+     * @param r the order
+     */
+    void restore(OrderRecord r) {
+        pending.put(r.id(), r);
+    }
+
     OrderRecord get(String clientOrderId) {
         OrderRecord r = pending.get(clientOrderId);
         return r != null ? r : finished.get(clientOrderId);

@@ -38,6 +38,7 @@ final class Position {
     private Instant openedAt;
     private long openedNanos;
     private String correlationId = "";
+    private boolean costUnknown;
 
     Position(InstrumentId instrument) {
         this.instrument = instrument;
@@ -113,6 +114,10 @@ final class Position {
             mark = BigDecimal.valueOf(raw, scale);
         }
         markLive = live;
+        if (costUnknown) {
+            cost = qty.multiply(mark);
+            costUnknown = false;
+        }
     }
 
     void markStale() {
@@ -169,6 +174,80 @@ final class Position {
 
     String correlationId() {
         return correlationId;
+    }
+
+    /**
+     * Everything a restart needs to rebuild the position exactly.
+     *
+     * @param quantity signed quantity
+     * @param cost signed cost of the open part
+     * @param realized realized P&amp;L so far
+     * @param fees fees so far
+     * @param tripRealized realized P&amp;L of the round trip in progress
+     * @param tripFees fees of the round trip in progress
+     * @param mark last mark, or null
+     * @param openedAt when the open part was opened (event time), or null
+     * @param openedNanos the same in nanoseconds
+     * @param correlationId the opening order's correlation id
+     */
+    record Snapshot(BigDecimal quantity, BigDecimal cost, BigDecimal realized, BigDecimal fees, BigDecimal tripRealized,
+            BigDecimal tripFees, BigDecimal mark, Instant openedAt, long openedNanos, String correlationId) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(qty, cost, realized, fees, tripRealized, tripFees, mark, openedAt, openedNanos, correlationId);
+    }
+
+    /**
+     * Sets the position from a snapshot (restart). The mark is kept as the last price known, not LIVE until a book
+     * marks it again.
+     *
+     * @param s the snapshot
+     */
+    void restore(Snapshot s) {
+        qty = s.quantity();
+        cost = s.cost();
+        realized = s.realized();
+        fees = s.fees();
+        tripRealized = s.tripRealized();
+        tripFees = s.tripFees();
+        mark = s.mark();
+        markRaw = Long.MIN_VALUE;
+        markLive = false;
+        openedAt = s.openedAt();
+        openedNanos = s.openedNanos();
+        correlationId = s.correlationId() == null ? "" : s.correlationId();
+    }
+
+    /**
+     * Takes the quantity a broker reports instead of the desk's (reconciliation): same side keeps the average entry;
+     * otherwise the entry is not known and is taken at the first mark ({@link #costUnknown()}).
+     *
+     * @param brokerQty the broker's signed quantity
+     * @param at now (event time), the new opening time if the side changed
+     * @param atNanos the same in nanoseconds
+     */
+    void adopt(BigDecimal brokerQty, Instant at, long atNanos) {
+        if (brokerQty.signum() == 0) {
+            qty = BigDecimal.ZERO;
+            cost = BigDecimal.ZERO;
+            costUnknown = false;
+            return;
+        }
+        if (qty.signum() == brokerQty.signum()) {
+            cost = divide(cost.multiply(brokerQty), qty);
+            qty = brokerQty;
+            return;
+        }
+        open(at, atNanos, correlationId);
+        qty = brokerQty;
+        cost = mark != null ? brokerQty.multiply(mark) : BigDecimal.ZERO;
+        costUnknown = mark == null;
+    }
+
+    /** @return true while an adopted position waits for its first mark to set its entry */
+    boolean costUnknown() {
+        return costUnknown;
     }
 
     static BigDecimal divide(BigDecimal a, BigDecimal b) {

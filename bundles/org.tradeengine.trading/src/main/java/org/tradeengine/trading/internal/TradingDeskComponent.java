@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tradeengine.api.audit.AuditQueries;
 import org.tradeengine.api.broker.BookObserver;
 import org.tradeengine.api.broker.Broker;
 import org.tradeengine.api.model.Venue;
@@ -56,6 +57,12 @@ public final class TradingDeskComponent extends Desk {
         /** @return size */
         @AttributeDefinition(description = "Fills, risk events and alerts kept for the shell")
         int history_size() default DeskSettings.DEFAULT_HISTORY;
+
+        /** @return restore */
+        @AttributeDefinition(description = "At start, restore the trading state, account, positions and open orders"
+                + " from the audit journal and reconcile them with each broker before its first entry; entries wait"
+                + " until then. false: start from the state file alone (no journal needed)")
+        boolean restore_from_journal() default true;
     }
 
     private final Logger logger = LoggerFactory.getLogger(TradingDeskComponent.class);
@@ -68,7 +75,8 @@ public final class TradingDeskComponent extends Desk {
     @Activate
     public TradingDeskComponent(Config config) {
         super(DeskSettings.resolve(config.capital(), config.order_notional(), config.state_file(), config.flatten_retry_ms(),
-                config.history_size(), System::getProperty), Clock.systemUTC());
+                config.history_size(), System::getProperty).withRestoreFromJournal(config.restore_from_journal()),
+                Clock.systemUTC());
         start();
     }
 
@@ -114,6 +122,16 @@ public final class TradingDeskComponent extends Desk {
 
     void unbindJournal(org.tradeengine.api.audit.AuditJournal journal) {
         clearJournal(journal);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindQueries(AuditQueries queries) {
+        setAuditQueries(queries);
+    }
+
+    void unbindQueries(AuditQueries queries) {
+        clearAuditQueries(queries);
     }
 
     private Venue venueOf(Broker broker, Map<String, Object> properties) {

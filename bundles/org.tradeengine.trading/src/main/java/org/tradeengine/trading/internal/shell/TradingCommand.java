@@ -62,6 +62,7 @@ public class TradingCommand implements Action {
         System.out.println("  why:   " + s.reason());
         System.out.println("  by:    " + s.by());
         System.out.println("  since: " + ShellFormat.since(s.since()));
+        System.out.println("  restart: " + s.restore());
         System.out.println("  " + s.openPositions() + " open position(s), " + s.openOrders() + " open order(s), equity "
                 + ShellFormat.money(s.account().equity()) + ", daily P&L " + ShellFormat.money(s.account().dailyPnl()));
     }

@@ -44,7 +44,21 @@ final class Format {
         }
     }
 
+    /**
+     * @param text a value that may be missing or span lines
+     * @return the text on one line ("; " between its lines), or "-" if null or blank
+     */
+    static String text(String text) {
+        if (text == null || text.isBlank()) {
+            return "-";
+        }
+        return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
     static String hash(String sha256) {
-        return sha256 == null || sha256.length() < 12 ? String.valueOf(sha256) : sha256.substring(0, 12);
+        if (sha256 == null || sha256.isBlank()) {
+            return "-";
+        }
+        return sha256.length() < 12 ? sha256 : sha256.substring(0, 12);
     }
 }

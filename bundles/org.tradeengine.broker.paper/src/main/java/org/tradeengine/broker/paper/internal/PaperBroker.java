@@ -3,6 +3,7 @@ package org.tradeengine.broker.paper.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.tradeengine.api.broker.OpenOrder;
 import org.tradeengine.api.broker.OrderEvent;
 import org.tradeengine.api.broker.OrderEvent.Liquidity;
 import org.tradeengine.api.broker.OrderEvent.Type;
+import org.tradeengine.api.model.FixedPoint;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
 import org.tradeengine.api.model.InstrumentSpecs;
@@ -39,6 +41,12 @@ import org.tradeengine.api.model.Venue;
  * is the books' local time ({@code localTimeNanos} of {@link #onBook}), never the wall clock, so a replay gives the
  * same fills every time. All calls come from the engine's business thread; a lock still keeps the state consistent
  * if another thread (the shell) cancels or reads. Events reach the listeners on the calling thread.
+ *
+ * <p>Every event is first written to the {@link PaperLedger} and forced to disk, in order, then delivered (and
+ * returned from submit and cancel). At start the ledger is replayed: positions, client order ids and open orders
+ * come back as they were. An ACCEPTED line is written while the broker holds its lock, because an order whose line
+ * cannot be written is refused; the lines of fills and cancels are written after the lock is handed to the ledger's
+ * own, so readers of positions and orders never wait for the disk.
  */
 public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fills {
 
@@ -49,8 +57,40 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
     private record Known(OrderEvent answer, SimOrder order) {
     }
 
+    /** An event waiting to be written to the ledger and then delivered. */
+    private record Pending(LedgerEntry entry, OrderEvent event) {
+    }
+
+    /**
+     * What the start restored from the ledger.
+     *
+     * @param orders ACCEPTED lines
+     * @param fills FILL lines (their quantities are in the positions, even when a fill did not fit an order)
+     * @param cancels CANCELLED lines
+     * @param rejects REJECTED lines
+     * @param openOrders orders open again (accepted, not finished, something left)
+     * @param positions instruments with a position
+     */
+    public record Restored(long orders, long fills, long cancels, long rejects, int openOrders, int positions) {
+    }
+
+    /**
+     * The simulated venue for the operator.
+     *
+     * @param ledger the ledger's file, counters and failures
+     * @param restored what the start restored
+     * @param openOrders orders open now
+     * @param positions positions now
+     */
+    public record Status(PaperLedger.Stats ledger, Restored restored, List<OpenOrder> openOrders,
+            Map<InstrumentId, BigDecimal> positions) {
+    }
+
     private final Logger logger = LoggerFactory.getLogger(PaperBroker.class);
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held from the end of a state change until its lines are written and queued; taken after {@link #lock}. */
+    private final ReentrantLock ledgerLock = new ReentrantLock();
+    private final List<Pending> pending = new ArrayList<>();
     private final EventDispatcher events = new EventDispatcher();
     private final BookMatcher matcher = new BookMatcher(this);
     private final Map<String, Known> known = new LinkedHashMap<>();
@@ -61,10 +101,57 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
     private long clockNanos = SimClock.UNKNOWN;
     private Instant eventTime = Instant.EPOCH;
     private long bookErrors;
+    private final PaperLedger ledger;
+    private final Restored restored;
 
-    /** @param settings latency and fees */
+    /**
+     * A simulated venue without a file: nothing survives a restart.
+     *
+     * @param settings latency and fees
+     */
     public PaperBroker(PaperSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A simulated venue that keeps its ledger in a file and restores itself from it.
+     *
+     * @param settings latency and fees
+     * @param ledgerFile the ledger, created if missing; null to keep everything in memory only
+     */
+    public PaperBroker(PaperSettings settings, Path ledgerFile) {
+        this(settings, ledgerFile, PaperLedger.FILES);
+    }
+
+    /**
+     * @param settings latency and fees
+     * @param ledgerFile the ledger, or null for memory only
+     * @param opener how the ledger file is opened for writing (tests put a failing channel in between)
+     */
+    PaperBroker(PaperSettings settings, Path ledgerFile, PaperLedger.Opener opener) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        if (ledgerFile == null) {
+            this.ledger = PaperLedger.memory();
+            this.restored = new Restored(0, 0, 0, 0, 0, 0);
+            return;
+        }
+        Restorer r = new Restorer();
+        lock.lock();
+        try {
+            this.ledger = PaperLedger.open(ledgerFile, opener, r::apply);
+            this.restored = r.finish();
+        } finally {
+            lock.unlock();
+        }
+        PaperLedger.Scan scan = ledger.scanAtStart();
+        if (scan.lines() == 0) {
+            logger.info("Paper broker: ledger {} is new or empty: nothing to restore", ledger.file());
+            return;
+        }
+        logger.info("Paper broker: restored {} orders, {} fills, {} open orders and {} positions from {} ({} cancels,"
+                + " {} rejects; {} bad lines skipped{})", restored.orders(), restored.fills(), restored.openOrders(),
+                restored.positions(), ledger.file(), restored.cancels(), restored.rejects(), scan.bad().size(),
+                scan.truncated() == null ? "" : "; cut-off last line " + scan.truncated().line() + " removed");
     }
 
     /** @param settings new latency and fees: the latency applies to orders submitted from now, the fees to new fills */
@@ -99,7 +186,7 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
             return CompletableFuture.completedFuture(refusal(intent.clientOrderId(), intent.instrument(),
                     "paper broker error: " + e));
         } finally {
-            lock.unlock();
+            unlockAndLog();
             events.deliver();
         }
     }
@@ -119,18 +206,28 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
             OrderEvent rejected = new OrderEvent(intent.clientOrderId(), intent.correlationId(), intent.instrument(),
                     Type.REJECTED, intent.side(), zero, null, null, null, zero, reason, now);
             remember(intent.clientOrderId(), new Known(rejected, null));
-            events.enqueue(rejected);
+            pending.add(new Pending(new LedgerEntry.Rejected(0, intent.clientOrderId(), intent.correlationId(),
+                    intent.instrument(), intent.side(), intent.quantity(), reason, now), rejected));
             return rejected;
         }
         // 3. accepted at once; it reaches the venue after the latency and meets the first LIVE book from then on
         long due = SimClock.due(intent.createdAt(), clockNanos, settings.latencyNanos());
         SimOrder order = new SimOrder(intent, spec, IntentCheck.qtyRaw(intent, spec), IntentCheck.limitRaw(intent, spec),
                 due, now);
-        open.computeIfAbsent(intent.instrument(), k -> new ArrayList<>()).add(order);
         OrderEvent accepted = event(order, Type.ACCEPTED, "paper: reaches the simulated venue at "
                 + SimClock.instant(due), now);
+        // 4. the venue knows the order once its line is on disk; if it cannot be written, the order is refused
+        String failure = logNow(new Pending(new LedgerEntry.Accepted(0, intent.clientOrderId(), intent.correlationId(),
+                intent.instrument(), intent.side(), intent.type(), order.quantity(order.qtyRaw),
+                order.isLimit() ? order.price(order.limitRaw) : null, intent.reduceOnly(), intent.reason(),
+                intent.createdAt(), accepted.detail(), now), accepted));
+        if (failure != null) {
+            Quantity zero = new Quantity(0, intent.quantity().scale());
+            return new OrderEvent(intent.clientOrderId(), intent.correlationId(), intent.instrument(), Type.REJECTED,
+                    intent.side(), zero, null, null, null, zero, failure, now); // not remembered: a retry may pass
+        }
+        open.computeIfAbsent(intent.instrument(), k -> new ArrayList<>()).add(order);
         remember(intent.clientOrderId(), new Known(accepted, order));
-        events.enqueue(accepted);
         return accepted;
     }
 
@@ -158,7 +255,7 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
             }
             return CompletableFuture.completedFuture(cancelled);
         } finally {
-            lock.unlock();
+            unlockAndLog();
             events.deliver();
         }
     }
@@ -202,7 +299,7 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
                         book.instrument(), e.toString());
             }
         } finally {
-            lock.unlock();
+            unlockAndLog();
             events.deliver();
         }
     }
@@ -262,23 +359,71 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
         if (o.leavesRaw() == 0) {
             o.status = SimOrder.Status.FILLED;
         }
-        BigDecimal qty = BigDecimal.valueOf(o.isBuy() ? qtyRaw : -qtyRaw, o.qtyScale);
-        BigDecimal after = position(o.instrument()).add(qty);
-        if (after.signum() == 0) {
-            positions.remove(o.instrument());
-        } else {
-            positions.put(o.instrument(), after);
-        }
+        addPosition(o.instrument(), BigDecimal.valueOf(o.isBuy() ? qtyRaw : -qtyRaw, o.qtyScale));
         BigDecimal fee = settings.feesOf(o.instrument().venue()).fee(priceRaw, o.priceScale, qtyRaw, o.qtyScale, liquidity);
-        events.enqueue(new OrderEvent(o.id(), o.intent.correlationId(), o.instrument(), Type.FILL, o.side(),
-                o.quantity(qtyRaw), o.price(priceRaw), fee, liquidity, o.quantity(o.leavesRaw()), note, eventTime));
+        emit(new OrderEvent(o.id(), o.intent.correlationId(), o.instrument(), Type.FILL, o.side(), o.quantity(qtyRaw),
+                o.price(priceRaw), fee, liquidity, o.quantity(o.leavesRaw()), note, eventTime));
     }
 
     private OrderEvent cancelOrder(SimOrder o, String reason, Instant at) {
         o.status = SimOrder.Status.CANCELLED;
         OrderEvent e = event(o, Type.CANCELLED, reason, at);
-        events.enqueue(e);
+        emit(e);
         return e;
+    }
+
+    /** A FILL or CANCELLED: written to the ledger and delivered when the call releases the lock. */
+    private void emit(OrderEvent e) {
+        pending.add(new Pending(LedgerFormat.of(e), e));
+    }
+
+    /**
+     * Writes what is pending and {@code p} now, while the broker's lock is held (for an ACCEPTED: the order exists
+     * only if its line was written), and queues the events for delivery.
+     *
+     * @return null if written, else why not; {@code p} is then not queued (the others are: they happened)
+     */
+    private String logNow(Pending p) {
+        List<Pending> batch = new ArrayList<>(pending);
+        pending.clear();
+        batch.add(p);
+        ledgerLock.lock();
+        try {
+            String failure = ledger.append(batch.stream().map(Pending::entry).toList());
+            for (Pending b : batch) {
+                if (failure == null || b != p) {
+                    events.enqueue(b.event());
+                }
+            }
+            return failure;
+        } finally {
+            ledgerLock.unlock();
+        }
+    }
+
+    /**
+     * Releases the broker's lock and writes the events of this call to the ledger, then queues them for delivery.
+     * The ledger's lock is taken before the broker's is released, so lines are written and events queued in the
+     * order they happened even when another thread changes the state meanwhile. A line that cannot be written is
+     * counted (the ledger logs it); its event has happened, so it is still delivered.
+     */
+    private void unlockAndLog() {
+        if (pending.isEmpty()) {
+            lock.unlock();
+            return;
+        }
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        ledgerLock.lock();
+        lock.unlock();
+        try {
+            ledger.append(batch.stream().map(Pending::entry).toList());
+            for (Pending b : batch) {
+                events.enqueue(b.event());
+            }
+        } finally {
+            ledgerLock.unlock();
+        }
     }
 
     @Override
@@ -334,8 +479,59 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
         return events.listenerFailures();
     }
 
+    /** @return the ledger's file and counters, what was restored, open orders and positions */
+    public Status status() {
+        List<OpenOrder> orders;
+        Map<InstrumentId, BigDecimal> pos;
+        lock.lock();
+        try {
+            orders = openOrders();
+            pos = Map.copyOf(positions);
+        } finally {
+            lock.unlock();
+        }
+        return new Status(ledger.stats(), restored, orders, pos);
+    }
+
+    /** @return what the start restored from the ledger */
+    public Restored restored() {
+        return restored;
+    }
+
+    /** @return the ledger file, or null when the broker keeps everything in memory only */
+    public Path ledgerFile() {
+        return ledger.file();
+    }
+
+    /**
+     * Releases the ledger file for good. Call when the broker is no longer used (the component's deactivation); a
+     * call that still reaches it afterwards is refused (new orders) or not written (fills, cancels).
+     */
+    public void close() {
+        lock.lock();
+        try {
+            ledgerLock.lock();
+            try {
+                ledger.close();
+            } finally {
+                ledgerLock.unlock();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private BigDecimal position(InstrumentId id) {
         return positions.getOrDefault(id, BigDecimal.ZERO);
+    }
+
+    private void addPosition(InstrumentId id, BigDecimal signedQty) {
+        BigDecimal after = position(id).add(signedQty);
+        if (after.signum() == 0) {
+            positions.remove(id);
+        } else {
+            positions.put(id, after);
+        }
     }
 
     private Instant now() {
@@ -367,6 +563,90 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
             if (old.order() == null || !old.order().isOpen()) {
                 it.remove();
             }
+        }
+    }
+
+    /**
+     * Replays the ledger at start (under the lock): positions are the signed sum of the fills per instrument; every
+     * client id answers again as it did; an order accepted, not finished and with something left is open again. A
+     * restored order meets the first LIVE book of its instrument, as an order that has just arrived: a market order
+     * takes, a limit order takes what is marketable and rests the rest at the back of its level. A line that does not
+     * fit (a fill of an order that is not open, a second answer for one id) is reported by the ledger and skipped;
+     * a fill's quantity still counts in the position.
+     */
+    private final class Restorer {
+        private final Map<String, SimOrder> live = new LinkedHashMap<>();
+        private long orders;
+        private long fills;
+        private long cancels;
+        private long rejects;
+
+        void apply(LedgerEntry e) {
+            if (e instanceof LedgerEntry.Accepted a) {
+                accepted(a);
+            } else if (e instanceof LedgerEntry.Fill f) {
+                fill(f);
+            } else if (e instanceof LedgerEntry.Cancelled c) {
+                SimOrder o = live.remove(c.clientOrderId());
+                if (o == null) {
+                    throw new IllegalArgumentException(notOpen(c.clientOrderId()));
+                }
+                o.status = SimOrder.Status.CANCELLED;
+                cancels++;
+            } else if (e instanceof LedgerEntry.Rejected r) {
+                if (known.containsKey(r.clientOrderId())) {
+                    throw new IllegalArgumentException("the id was already answered earlier in the ledger");
+                }
+                remember(r.clientOrderId(), new Known(r.toEvent(), null));
+                rejects++;
+            }
+        }
+
+        private void accepted(LedgerEntry.Accepted a) {
+            if (known.containsKey(a.clientOrderId())) {
+                throw new IllegalArgumentException("the id was already answered earlier in the ledger");
+            }
+            InstrumentSpec spec = specs.computeIfAbsent(a.instrument(), InstrumentSpecs::lookup);
+            int priceScale = a.limitPrice() != null ? a.limitPrice().scale() : spec.priceScale();
+            long limitRaw = a.limitPrice() != null ? a.limitPrice().raw() : 0;
+            // due at once: it meets the first LIVE book of its instrument after the restart
+            SimOrder o = new SimOrder(a.intent(), priceScale, a.qty().scale(), a.qty().raw(), limitRaw, Long.MIN_VALUE,
+                    a.at());
+            remember(a.clientOrderId(), new Known(a.toEvent(), o));
+            live.put(a.clientOrderId(), o);
+            orders++;
+        }
+
+        private void fill(LedgerEntry.Fill f) {
+            fills++;
+            addPosition(f.instrument(), f.signedQty()); // the position is the sum of the fills, whatever else is wrong
+            SimOrder o = live.get(f.clientOrderId());
+            if (o == null) {
+                throw new IllegalArgumentException(notOpen(f.clientOrderId()) + " (its quantity is in the position)");
+            }
+            o.widenQtyScale(f.qty().scale());
+            o.filledRaw += FixedPoint.rescale(f.qty().raw(), f.qty().scale(), o.qtyScale);
+            if (o.leavesRaw() <= 0) {
+                o.status = SimOrder.Status.FILLED;
+                live.remove(f.clientOrderId());
+                if (o.leavesRaw() < 0) {
+                    throw new IllegalArgumentException("fills exceed the order's " + o.quantity(o.qtyRaw)
+                            + " (its quantity is in the position)");
+                }
+            }
+        }
+
+        private String notOpen(String id) {
+            Known k = known.get(id);
+            return k == null ? "no ACCEPTED line for this id before it"
+                    : k.order() == null ? "the order was rejected" : "the order is no longer open (" + k.order().status + ")";
+        }
+
+        Restored finish() {
+            for (SimOrder o : live.values()) {
+                open.computeIfAbsent(o.instrument(), k -> new ArrayList<>()).add(o);
+            }
+            return new Restored(orders, fills, cancels, rejects, live.size(), positions.size());
         }
     }
 }

@@ -2,14 +2,22 @@
 package org.tradeengine.broker.paper.internal;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,9 +37,11 @@ import org.tradeengine.api.model.Venue;
  * The paper broker as a service: a {@link Broker} with {@code venue=PAPER} that is also a {@link BookObserver}, so
  * the engine shows it every book it applies and it matches its simulated orders there. Runs with defaults when
  * {@code etc/org.tradeengine.broker.paper.cfg} does not exist; a change of the file takes effect in place (open
- * orders and positions are kept).
+ * orders and positions are kept). The simulated venue keeps its ledger in {@code ledger.file} and restores itself
+ * from it at start. Also registered under its own class, for the {@code te:paper} command of this bundle.
  */
-@Component(service = {Broker.class, BookObserver.class}, configurationPid = PaperBrokerComponent.PID,
+@Component(service = {Broker.class, BookObserver.class, PaperBrokerComponent.class},
+        configurationPid = PaperBrokerComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         property = Broker.PROPERTY_VENUE + "=PAPER")
 @Designate(ocd = PaperBrokerComponent.Config.class)
@@ -39,6 +49,10 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
 
     /** The configuration PID. */
     public static final String PID = "org.tradeengine.broker.paper";
+    /** Where the ledger is kept unless {@code ledger.file} says otherwise. */
+    public static final String DEFAULT_LEDGER_FILE = "${karaf.data}/paper/ledger.log";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /**
      * Paper broker configuration ({@code etc/org.tradeengine.broker.paper.cfg}, optional). Method names follow the
@@ -47,7 +61,8 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
      */
     @ObjectClassDefinition(name = "Trade Engine paper broker",
             description = "Simulated matching against the live or replayed book: latency and fee rates per venue."
-                    + " Rates are fractions of the notional (0.0005 = 5 bp), parsed exactly.")
+                    + " Rates are fractions of the notional (0.0005 = 5 bp), parsed exactly. The venue keeps a durable"
+                    + " ledger of its events and restores positions and open orders from it at start.")
     public @interface Config {
         /** @return the latency */
         @AttributeDefinition(name = "Latency (ms)", description = "Time from an order's creation to its arrival at the"
@@ -95,25 +110,52 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
         @AttributeDefinition(name = "PAPER instruments taker fee", description = "Fraction of the notional, for"
                 + " instruments whose venue is PAPER itself")
         String fee_PAPER_taker() default PaperSettings.FUTURES_TAKER;
+
+        /** @return the ledger file, or empty for memory only */
+        @AttributeDefinition(name = "Ledger file", description = "The simulated venue's append-only log of every"
+                + " ACCEPTED, FILL, CANCELLED and REJECTED, forced to disk before the event is delivered; positions,"
+                + " open orders and client order ids are restored from it at start. ${karaf.data} and other ${property}"
+                + " placeholders are expanded. Empty: memory only, nothing survives a restart. A change takes effect"
+                + " at the next start of the bundle")
+        String ledger_file() default DEFAULT_LEDGER_FILE;
     }
 
-    private final Logger logger = LoggerFactory.getLogger(PaperBrokerComponent.class);
+    private static final Logger logger = LoggerFactory.getLogger(PaperBrokerComponent.class);
+    private final UnaryOperator<String> properties;
     private final PaperBroker broker;
 
     /**
-     * Starts the simulated venue. A bad configuration value is replaced by its default with one warning.
+     * Starts the simulated venue and restores it from its ledger. A bad configuration value is replaced by its
+     * default with one warning; a ledger that cannot be read or written never stops it (see {@link PaperLedger}).
      *
      * @param config the configuration (defaults without a file)
+     * @param context the bundle context, for {@code ${property}} placeholders in {@code ledger.file}
      */
     @Activate
-    public PaperBrokerComponent(Config config) {
-        PaperSettings settings = settings(config);
-        this.broker = new PaperBroker(settings);
-        logger.info("Paper broker ready: latency {} ms, fees {}", settings.latencyNanos() / 1_000_000, settings.fees());
+    public PaperBrokerComponent(Config config, BundleContext context) {
+        this(config, context::getProperty);
     }
 
     /**
-     * Applies a changed configuration without losing open orders or positions.
+     * @param config the configuration
+     * @param properties framework properties for placeholders (system properties are asked next)
+     */
+    PaperBrokerComponent(Config config, UnaryOperator<String> properties) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        PaperSettings settings = settings(config);
+        Path ledger = ledgerFile(config, properties);
+        this.broker = new PaperBroker(settings, ledger);
+        if (ledger == null) {
+            logger.info("Paper broker: ledger.file is empty: orders, fills and positions are kept in memory only and"
+                    + " do not survive a restart");
+        }
+        logger.info("Paper broker ready: latency {} ms, fees {}, ledger {}", settings.latencyNanos() / 1_000_000,
+                settings.fees(), ledger == null ? "in memory only" : ledger);
+    }
+
+    /**
+     * Applies a changed configuration without losing open orders or positions. A new {@code ledger.file} takes effect
+     * at the next start (a warning says so).
      *
      * @param config the new configuration
      */
@@ -121,8 +163,61 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
     public void modified(Config config) {
         PaperSettings settings = settings(config);
         broker.update(settings);
+        Path wanted = ledgerFile(config, properties);
+        if (!Objects.equals(wanted, broker.ledgerFile())) {
+            logger.warn("etc/{}.cfg: ledger.file is now {}, but the paper broker keeps its ledger {} until the bundle"
+                    + " restarts (bundle:restart {})", PID, wanted == null ? "empty (memory only)" : wanted,
+                    broker.ledgerFile() == null ? "in memory" : broker.ledgerFile(), PID);
+        }
         logger.info("Paper broker reconfigured: latency {} ms, fees {}", settings.latencyNanos() / 1_000_000,
                 settings.fees());
+    }
+
+    /** Releases the ledger file. */
+    @Deactivate
+    public void deactivate() {
+        broker.close();
+    }
+
+    /** @return the ledger, what was restored, open orders and positions (for {@code te:paper}) */
+    public PaperBroker.Status status() {
+        return broker.status();
+    }
+
+    /** @return the ledger file with placeholders expanded, absolute; null when {@code ledger.file} is empty */
+    static Path ledgerFile(Config config, UnaryOperator<String> properties) {
+        String text = config.ledger_file();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String expanded = expand(text.trim(), properties);
+        try {
+            return Path.of(expanded).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            String fallback = expand(DEFAULT_LEDGER_FILE, properties);
+            logger.warn("etc/{}.cfg: ledger.file = '{}' is not a valid path ({}); using {}", PID, expanded,
+                    e.getMessage(), fallback);
+            return Path.of(fallback).toAbsolutePath().normalize();
+        }
+    }
+
+    /** Replaces {@code ${name}} by the framework or system property; an unknown one is left as it is (and warned). */
+    static String expand(String value, UnaryOperator<String> properties) {
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = properties.apply(m.group(1));
+            if (v == null) {
+                v = System.getProperty(m.group(1));
+            }
+            if (v == null) {
+                logger.warn("etc/{}.cfg: no property {} for ledger.file '{}'; kept literally", PID, m.group(1), value);
+                v = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private PaperSettings settings(Config config) {

@@ -46,9 +46,15 @@ final class SimOrder {
     long lastLevelQty;
 
     SimOrder(OrderIntent intent, InstrumentSpec spec, long qtyRaw, long limitRaw, long dueNanos, Instant acceptedAt) {
+        this(intent, spec.priceScale(), spec.qtyScale(), qtyRaw, limitRaw, dueNanos, acceptedAt);
+    }
+
+    /** An order at given scales: one restored from the ledger keeps the scales it was accepted at. */
+    SimOrder(OrderIntent intent, int priceScale, int qtyScale, long qtyRaw, long limitRaw, long dueNanos,
+            Instant acceptedAt) {
         this.intent = intent;
-        this.priceScale = spec.priceScale();
-        this.qtyScale = spec.qtyScale();
+        this.priceScale = priceScale;
+        this.qtyScale = qtyScale;
         this.qtyRaw = qtyRaw;
         this.limitRaw = limitRaw;
         this.dueNanos = dueNanos;
@@ -107,6 +113,23 @@ final class SimOrder {
             return "cannot trade on the book of " + spec.id() + " (price " + spec.priceScale() + " and quantity "
                     + spec.qtyScale() + " decimals): " + e.getMessage();
         }
+    }
+
+    /**
+     * Gives the quantities more decimals (exact), so a restored fill with more decimals than the order's ACCEPTED line
+     * (it traded on a finer book) can be added.
+     *
+     * @param scale the wanted quantity scale; nothing happens if the order already has as many decimals
+     * @throws ArithmeticException if the quantities no longer fit in a long
+     */
+    void widenQtyScale(int scale) {
+        if (scale <= qtyScale) {
+            return;
+        }
+        long q = FixedPoint.rescale(qtyRaw, qtyScale, scale);
+        filledRaw = FixedPoint.rescale(filledRaw, qtyScale, scale);
+        qtyRaw = q;
+        qtyScale = scale;
     }
 
     Quantity quantity(long raw) {

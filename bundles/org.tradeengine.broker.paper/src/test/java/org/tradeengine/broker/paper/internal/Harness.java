@@ -38,9 +38,23 @@ final class Harness {
     }
 
     Harness(InstrumentSpec spec, Map<String, String> config) {
-        this.broker = new PaperBroker(TestConfig.settings(config));
+        this(new PaperBroker(TestConfig.settings(config)), spec);
+    }
+
+    /** A harness around a given broker (one with a ledger file), trading {@link #BTC_PERP}. */
+    Harness(PaperBroker broker) {
+        this(broker, BTC_PERP);
+    }
+
+    private Harness(PaperBroker broker, InstrumentSpec spec) {
+        this.broker = broker;
         this.book = new SyntheticBook(spec);
         broker.addListener(events::add);
+    }
+
+    /** A broker with default settings and its ledger in {@code file}. */
+    static Harness withLedger(java.nio.file.Path file) {
+        return new Harness(new PaperBroker(TestConfig.settings(Map.of()), file));
     }
 
     /** Shows the current book to the broker at {@code T0 + ms}. */

@@ -73,7 +73,7 @@ class PaperSettingsTest {
         while (m.find()) {
             ids.add(m.group(1));
         }
-        List<String> expected = new ArrayList<>(List.of("latency.ms"));
+        List<String> expected = new ArrayList<>(List.of("latency.ms", "ledger.file"));
         for (Venue v : Venue.values()) {
             expected.add("fee." + v.name() + ".maker");
             expected.add("fee." + v.name() + ".taker");

@@ -4,6 +4,9 @@ package org.tradeengine.journal.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,20 +28,30 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tradeengine.api.audit.AuditJournal;
+import org.tradeengine.api.audit.AuditQueries;
 import org.tradeengine.api.audit.AuditRecord;
+import org.tradeengine.api.audit.AuditStatus;
+import org.tradeengine.api.audit.DailyPnl;
+import org.tradeengine.api.audit.EquityPoint;
+import org.tradeengine.api.audit.OrderLifeStep;
+import org.tradeengine.api.audit.RestorePoint;
+import org.tradeengine.api.audit.RuleDeploymentEntry;
+import org.tradeengine.api.audit.StoredFill;
+import org.tradeengine.api.audit.StoredRiskEvent;
 
 /**
- * The journal as a service: an {@link AuditJournal} that is registered whether or not the database is there. The
+ * The journal as a service: an {@link AuditJournal} and its {@link AuditQueries}, registered whether or not the
+ * database is there (queries throw {@link org.tradeengine.api.audit.AuditUnavailableException} until it is). The
  * database is the {@code javax.sql.DataSource} service with {@code dataSourceName=tradeengine} (pax-jdbc-config
  * registers it from {@code etc/org.ops4j.datasource-tradeengine.cfg}); it is an optional, dynamic, greedy reference
  * plugged into a {@link DataSourceSlot}, so while there is none, or while it is replaced, records wait in the spool
  * and are written when it comes. Another data source can be chosen with {@code dataSource.target} in
  * {@code etc/org.tradeengine.journal.cfg}.
  */
-@Component(service = AuditJournal.class, configurationPid = JournalComponent.PID,
+@Component(service = {AuditJournal.class, AuditQueries.class}, configurationPid = JournalComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = JournalComponent.Config.class)
-public final class JournalComponent implements AuditJournal {
+public final class JournalComponent implements AuditJournal, AuditQueries {
 
     /** The configuration PID. */
     public static final String PID = "org.tradeengine.journal";
@@ -153,9 +166,44 @@ public final class JournalComponent implements AuditJournal {
         return journal.backlog();
     }
 
-    /** @return the journal's counters and state */
-    public JournalStatus status() {
+    @Override
+    public AuditStatus status() {
         return journal.status();
+    }
+
+    @Override
+    public List<DailyPnl> dailyPnl(LocalDate from, LocalDate to) {
+        return journal.dailyPnl(from, to);
+    }
+
+    @Override
+    public List<StoredFill> fills(LocalDate day, int limit) {
+        return journal.fills(day, limit);
+    }
+
+    @Override
+    public List<StoredRiskEvent> riskEvents(int limit) {
+        return journal.riskEvents(limit);
+    }
+
+    @Override
+    public List<RuleDeploymentEntry> ruleDeployments(String ruleSet, int limit) {
+        return journal.ruleDeployments(ruleSet, limit);
+    }
+
+    @Override
+    public List<OrderLifeStep> orderLife(String id) {
+        return journal.orderLife(id);
+    }
+
+    @Override
+    public List<EquityPoint> equityCurve(Instant from, Instant to) {
+        return journal.equityCurve(from, to);
+    }
+
+    @Override
+    public RestorePoint restorePoint(Duration wait) {
+        return journal.restorePoint(wait);
     }
 
     /** Writes the backlog while the database takes it (at most close.timeout.s), then closes the spool. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ final class JournalWriter implements Runnable {
     private static final Logger logger = LoggerFactory.getLogger(JournalWriter.class);
     private static final int LOUD_PROBLEMS = 20;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Pattern SECRET_SETTING =
+            Pattern.compile("(?i)\\b(password|passwd|pwd)\\s*[=:]\\s*[^\\s;&,)'\"]*");
+    private static final Pattern SECRET_URL_USER_INFO = Pattern.compile("//[^/@\\s]*:[^/@\\s]*@");
 
     private final Spool spool;
     private final JournalStore store;
@@ -236,13 +240,39 @@ final class JournalWriter implements Runnable {
         return String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
     }
 
+    /**
+     * @param e an error
+     * @return the root cause's type and message (and a SQL exception's next one); if the root has no message
+     *         ({@code EOFException}), the deepest cause that has one, naming the root's type. Printable and without
+     *         secrets.
+     */
     static String rootMessage(Throwable e) {
         Throwable t = e;
+        Throwable told = hasMessage(e) ? e : null;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+            if (hasMessage(t)) {
+                told = t;
+            }
         }
-        java.sql.SQLException next = t instanceof java.sql.SQLException s ? s.getNextException() : null;
-        String m = t.getClass().getSimpleName() + ": " + t.getMessage();
-        return printable(next != null ? m + " / " + next.getMessage() : m);
+        String m = told == null || told == t ? t.getClass().getSimpleName() + ": " + t.getMessage()
+                : told.getClass().getSimpleName() + ": " + told.getMessage() + " (" + t.getClass().getSimpleName() + ")";
+        java.sql.SQLException next = told instanceof java.sql.SQLException s ? s.getNextException() : null;
+        return withoutSecrets(printable(next != null ? m + " / " + next.getMessage() : m));
+    }
+
+    private static boolean hasMessage(Throwable t) {
+        return t.getMessage() != null && !t.getMessage().isBlank();
+    }
+
+    /**
+     * Masks what may be a credential in a driver's message: {@code password=...} (also {@code pwd}, {@code passwd},
+     * any case, {@code =} or {@code :}) and the user info of a URL ({@code //user:secret@host}).
+     *
+     * @param message a message
+     * @return the message with those values replaced by {@code ***}
+     */
+    static String withoutSecrets(String message) {
+        return SECRET_URL_USER_INFO.matcher(SECRET_SETTING.matcher(message).replaceAll("$1=***")).replaceAll("//***@");
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 /**
  * Which {@code AuditRecord.fields} keys the journal reads for each record type, and into which column. This table
  * is the field convention producers follow (README.md lists it too). Decimals are plain decimal strings parsed
- * exactly ({@code BigDecimal}); booleans are {@code true}/{@code false}; a blank value counts as absent. Keys not
- * listed are kept in {@code fields_json} only.
+ * exactly ({@code BigDecimal}); booleans are {@code true}/{@code false}; instants ISO-8601; a blank value counts as
+ * absent. Keys not listed are kept in {@code fields_json} only.
  *
- * <p>{@code POSITION} and {@code EQUITY} are not {@code AuditRecord.Type} constants yet: the journal routes them by
- * name, so they work as soon as the api has them.
+ * <p>Types are routed by name, so a spool written by a newer api with a type this version does not know still
+ * drains (into {@code unclassified_record}).
  */
 final class RecordConventions {
 
@@ -24,7 +24,9 @@ final class RecordConventions {
         /** A 64-bit integer. */
         LONG("an integer"),
         /** {@code true} or {@code false}. */
-        BOOLEAN("true or false");
+        BOOLEAN("true or false"),
+        /** An ISO-8601 instant ({@code 2024-08-08T12:00:00.123Z}). */
+        INSTANT("an ISO-8601 instant");
 
         final String what;
 
@@ -88,7 +90,8 @@ final class RecordConventions {
             req("instrument", "instrument", Kind.TEXT), req("qty", "qty", Kind.DECIMAL),
             opt("entryPrice", "entry_price", Kind.DECIMAL), opt("markPrice", "mark_price", Kind.DECIMAL),
             opt("unrealizedPnl", "unrealized_pnl", Kind.DECIMAL), opt("realizedPnl", "realized_pnl", Kind.DECIMAL),
-            opt("fees", "fees", Kind.DECIMAL)));
+            opt("fees", "fees", Kind.DECIMAL), opt("openedAt", "opened_at", Kind.INSTANT),
+            opt("venue", "venue", Kind.TEXT)));
 
     static final Table RISK = new Table("risk_decision", "insertRiskDecision", false, List.of(
             req("outcome", "outcome", Kind.TEXT), req("rule", "rule_name", Kind.TEXT), req("reason", "reason", Kind.TEXT),

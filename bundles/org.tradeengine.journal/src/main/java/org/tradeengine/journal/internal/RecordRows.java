@@ -2,6 +2,7 @@
 package org.tradeengine.journal.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -118,8 +119,9 @@ final class RecordRows {
                 case DECIMAL -> new BigDecimal(v);
                 case LONG -> Long.parseLong(v);
                 case BOOLEAN -> bool(v);
+                case INSTANT -> OffsetDateTime.ofInstant(Instant.parse(v), ZoneOffset.UTC);
             };
-        } catch (IllegalArgumentException e) { // NumberFormatException is one
+        } catch (IllegalArgumentException | DateTimeException e) { // NumberFormatException, DateTimeParseException
             problems.add(f.key() + ": not " + f.kind().what + " '" + abbreviate(raw) + "'");
             return null;
         }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -65,9 +66,10 @@ final class Spool implements Closeable {
     private final Object syncLock = new Object();
     private final AtomicLong syncedTotal = new AtomicLong();
 
-    // read side: the writer thread only
+    // read side: the writer thread only (committedSeq and pending are also read by awaitCommitted)
     private Cursor committed;
-    private long committedSeq;
+    private volatile long committedSeq;
+    private final Object commitSignal = new Object();
     private FileChannel in;
     private long inSegment = -1;
 
@@ -303,8 +305,11 @@ final class Spool implements Closeable {
         long lastSeq = batch.entries().isEmpty() ? committedSeq : batch.entries().get(batch.entries().size() - 1).seq();
         files.writeOffset(new SpoolDirectory.Offset(batch.end().segment(), batch.end().position(), lastSeq));
         committed = batch.end();
-        committedSeq = lastSeq;
-        pending.addAndGet(-batch.lines());
+        synchronized (commitSignal) {
+            committedSeq = lastSeq;
+            pending.addAndGet(-batch.lines());
+            commitSignal.notifyAll();
+        }
         if (inSegment >= 0 && inSegment < committed.segment()) {
             in.close();
             in = null;
@@ -314,6 +319,42 @@ final class Spool implements Closeable {
             if (n < committed.segment()) {
                 Files.deleteIfExists(files.segment(n));
             }
+        }
+    }
+
+    /**
+     * @return the sequence number of the last record appended (held in memory or on disk), or one less than the
+     *         next number if none was appended by this instance
+     */
+    long lastAppendedSeq() {
+        appendLock.lock();
+        try {
+            return nextSeq - 1;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every record up to {@code seq} is committed (in the database, or set aside as unreadable), or the
+     * backlog is empty (which also covers a number no record had).
+     *
+     * @param seq a sequence number from {@link #lastAppendedSeq()}
+     * @param timeoutNanos how long to wait at most
+     * @return true if they are committed, false if the time ran out
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitCommitted(long seq, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (commitSignal) {
+            while (committedSeq < seq && pending.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(commitSignal, left);
+            }
+            return true;
         }
     }
 

@@ -71,6 +71,34 @@ record SpoolEntry(long seq, String type, Instant at, String key, String correlat
     }
 
     /**
+     * Reads a {@code fields_json} column back: the inverse of {@link #fieldsJson()}, so the fields come back exactly
+     * as they were appended. A JSON null (only a hand-edited spool line can carry one) is left out.
+     *
+     * @param json the column's text
+     * @return the fields, keys sorted
+     * @throws IllegalArgumentException if the text is not a JSON object
+     */
+    static Map<String, String> parseFields(String json) {
+        JsonNode n;
+        try {
+            n = json == null ? null : MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("fields_json is not JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("fields_json is not a JSON object");
+        }
+        Map<String, String> fields = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!f.getValue().isNull()) {
+                fields.put(f.getKey(), f.getValue().asText());
+            }
+        }
+        return fields;
+    }
+
+    /**
      * Parses one spool line.
      *
      * @param line the line, without the line feed

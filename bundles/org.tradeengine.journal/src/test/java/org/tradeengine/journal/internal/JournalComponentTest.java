@@ -2,16 +2,24 @@
 package org.tradeengine.journal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tradeengine.api.audit.AuditQueries;
+import org.tradeengine.api.audit.AuditRecord;
+import org.tradeengine.api.audit.AuditUnavailableException;
+import org.tradeengine.api.audit.RestorePoint;
 
 /** The DS component without OSGi: registered with no database, records wait in the spool until one is bound. */
 class JournalComponentTest {
@@ -89,6 +97,33 @@ class JournalComponentTest {
             assertEquals(1, db.count("SELECT COUNT(*) FROM order_fill WHERE record_key = 'k1'"));
         } finally {
             second.deactivate();
+        }
+    }
+
+    @Test
+    public void theComponentAnswersAuditQueriesOnceADatabaseIsBound() throws Exception {
+        JournalComponent journal = new JournalComponent(config(tmp.resolve("spool").toString(), 500), k -> null);
+        try (H2Database db = new H2Database()) {
+            AuditQueries queries = journal;
+            AuditRecord position = Records.position("p1", T0, "c1", "BTCUSDT-PERP.BINANCE_FUTURES", "0.002", "65000.1",
+                    "0");
+            journal.append(position);
+            Await.until("the writer reports the missing data source", () -> !journal.status().lastProblem().isEmpty(),
+                    () -> journal.status().toString());
+            AuditUnavailableException none = assertThrows(AuditUnavailableException.class,
+                    () -> queries.restorePoint(Duration.ZERO));
+            assertTrue(none.getMessage().contains("no javax.sql.DataSource service (dataSourceName=tradeengine)"),
+                    none.getMessage());
+            assertTrue(none.getMessage().endsWith("; 1 record waits in the spool"), none.getMessage());
+
+            journal.bindDataSource(db.dataSource());
+            RestorePoint rp = queries.restorePoint(Duration.ofSeconds(60));
+            assertEquals(List.of(position), rp.positions());
+            assertEquals(1, rp.storedRecords());
+            assertEquals(1, queries.status().stored());
+            assertEquals(List.of(), queries.orderLife("c1"), "a position is not a step of an order's life");
+        } finally {
+            journal.deactivate();
         }
     }
 

@@ -3,11 +3,14 @@ package org.tradeengine.journal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tradeengine.api.audit.AuditRecord;
+import org.tradeengine.api.audit.AuditUnavailableException;
+import org.tradeengine.api.audit.RestorePoint;
 
 /**
  * The journal talks to the database through a {@link TcpProxy} the test cuts and restores: nothing is lost, nothing
@@ -116,6 +121,56 @@ abstract class JournalOutageContract extends JournalTestBase {
         assertEquals(session.size(), second.status().duplicates());
         assertEquals(0, second.status().stored());
         assertStoredOnceInOrder(session);
+    }
+
+    @Test
+    void theRestorePointIsRefusedWhileTheDatabaseIsAwayAndIncludesTheOutagesRecordsOnceItIsBack() throws Exception {
+        JournalService j = journal(viaProxy, settings(spoolDir));
+        AuditRecord active = Records.stateChange("st-active", at("2024-08-09T09:00:00Z"), "STARTING", "ACTIVE", "started");
+        AuditRecord btc = Records.position("p-btc", at("2024-08-09T09:00:01Z"), "c1", "BTCUSDT-PERP.BINANCE_FUTURES",
+                "0.002", "65000.1", "0");
+        j.append(active);
+        j.append(btc);
+        awaitDrained(j);
+        assertEquals(List.of(btc), j.restorePoint(Await.LONG).positions());
+
+        proxy.cut();
+        AuditUnavailableException nothingWaiting = assertThrows(AuditUnavailableException.class,
+                () -> j.restorePoint(Duration.ofMillis(200)));
+        assertTrue(nothingWaiting.getMessage().startsWith("journal query 'restore point' failed: "),
+                nothingWaiting.getMessage());
+        assertTrue(nothingWaiting.getMessage().endsWith("; 0 records wait in the spool"), nothingWaiting.getMessage());
+        assertTrue(nothingWaiting.getMessage().contains(":" + proxy.port() + "/"), "names the database: "
+                + nothingWaiting.getMessage());
+
+        AuditRecord halted = Records.stateChange("st-halted", at("2024-08-09T09:10:00Z"), "ACTIVE", "HALTED", "kill");
+        AuditRecord eth = Records.position("p-eth", at("2024-08-09T09:10:01Z"), "c2", "ETHUSDT-PERP.BINANCE_FUTURES",
+                "-1.5", "2500.01", "0");
+        AuditRecord account = Records.equity("q-outage", at("2024-08-09T09:10:02Z"), "9990.5", "10000", "4");
+        j.append(halted);
+        j.append(eth);
+        j.append(account);
+        Await.until("the journal sees the outage", () -> !j.status().databaseUp(), () -> j.status().toString());
+
+        AuditUnavailableException refused = assertThrows(AuditUnavailableException.class,
+                () -> j.restorePoint(Duration.ofMillis(500)));
+        String m = refused.getMessage();
+        assertTrue(m.startsWith("journal restore point unavailable: the database is unreachable ("), m);
+        assertTrue(m.endsWith("; 3 records wait in the spool"), m);
+        AuditUnavailableException query = assertThrows(AuditUnavailableException.class,
+                () -> j.dailyPnl(LocalDate.parse("2024-08-09"), LocalDate.parse("2024-08-09")));
+        assertTrue(query.getMessage().startsWith("journal query 'daily P&L' failed: "), query.getMessage());
+        assertTrue(query.getMessage().endsWith("; 3 records wait in the spool"), query.getMessage());
+        assertFalse(j.status().databaseUp());
+
+        proxy.restore();
+        RestorePoint rp = j.restorePoint(Await.LONG);
+
+        assertEquals(halted, rp.tradingState());
+        assertEquals(account, rp.account());
+        assertEquals(List.of(btc, eth), rp.positions());
+        assertEquals(5, rp.storedRecords());
+        assertEquals(0, j.backlog());
     }
 
     /** Every record exactly once, rows inserted in append order, journal_seq increasing in append order. */

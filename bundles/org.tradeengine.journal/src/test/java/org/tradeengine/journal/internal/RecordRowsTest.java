@@ -8,6 +8,7 @@ import static org.tradeengine.journal.internal.Records.fields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,20 @@ class RecordRowsTest {
                 "bookUpdateId: not an integer '99999999999999999999'"), r.problems());
         assertEquals("ruleGeneration: not an integer '3.5'; imbalance: not a decimal '1/3'; "
                 + "bookUpdateId: not an integer '99999999999999999999'", r.params().get("problems"));
+    }
+
+    @Test
+    void positionsKeepWhenAndWhereTheyWereOpened() {
+        RecordRows.Row r = row("POSITION", fields("instrument", "X", "qty", "-0.004", "openedAt",
+                "2024-08-08T12:00:00.123456Z", "openedNanos", "99", "venue", "PAPER"));
+
+        assertEquals("position_snapshot", r.table());
+        assertEquals(OffsetDateTime.parse("2024-08-08T12:00:00.123456Z"), r.params().get("opened_at"));
+        assertEquals("PAPER", r.params().get("venue"));
+        assertEquals(List.of(), r.problems());
+        RecordRows.Row bad = row("POSITION", fields("instrument", "X", "qty", "1", "openedAt", "yesterday"));
+        assertNull(bad.params().get("opened_at"));
+        assertEquals(List.of("openedAt: not an ISO-8601 instant 'yesterday'"), bad.problems());
     }
 
     @Test

@@ -75,6 +75,27 @@ final class Records {
     }
 
     /**
+     * A POSITION record as the trading desk writes it after every change (the restart restores it from these fields).
+     *
+     * @param qty signed quantity, "0" when flat
+     */
+    static AuditRecord position(String key, Instant at, String corr, String instrument, String qty, String entryPrice,
+            String realizedPnl) {
+        return new AuditRecord(Type.POSITION, at, key, corr, fields("instrument", instrument, "qty", qty, "entryPrice",
+                entryPrice, "markPrice", entryPrice, "unrealizedPnl", "0", "realizedPnl", realizedPnl, "fees", "0.0260",
+                "openedAt", at.toString(), "openedNanos", "123456789012", "venue", "PAPER"));
+    }
+
+    /** An EQUITY record as the trading desk writes it (the account a restart restores). */
+    static AuditRecord equity(String key, Instant at, String equity, String peak, String trades) {
+        return new AuditRecord(Type.EQUITY, at, key, "", fields("equity", equity, "capital", "10000", "peakEquity", peak,
+                "drawdown", new java.math.BigDecimal(equity).subtract(new java.math.BigDecimal(peak)).toPlainString(),
+                "realizedPnl", "1.2002", "unrealizedPnl", "-0.0400", "fees", "0.1560", "dayStartEquity", "10000.00",
+                "epochDay", "19943", "trades", trades, "wins", "2", "grossProfit", "1.5000", "grossLoss", "-0.2998",
+                "maxDrawdown", "-3.10"));
+    }
+
+    /**
      * A simulated session: per round trip an entry order, its acceptance, its fill, an exit order and its fill.
      *
      * @param trips round trips

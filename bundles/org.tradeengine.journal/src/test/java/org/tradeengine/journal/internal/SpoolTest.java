@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,54 @@ class SpoolTest {
         try (Spool s = open(1024)) {
             append(s, "next");
             assertEquals(last + 1, drain(s, 10).get(0).seq());
+        }
+    }
+
+    @Test
+    void anEmptiedSpoolDirectoryNumbersFromTheClockAgain() throws IOException {
+        long last;
+        try (Spool s = open(1 << 20)) {
+            for (int i = 0; i < 3; i++) {
+                append(s, "k" + i);
+            }
+            last = drain(s, 10).get(2).seq();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f); // as if the spool directory was lost or cleaned
+            }
+        }
+        try (Spool s = open(1 << 20)) {
+            append(s, "after");
+            long first = drain(s, 10).get(0).seq();
+            assertEquals(CLOCK.millis() * 1000, first, "numbered from the clock, not from the lost directory");
+            assertTrue(first < last, "so journal_seq can go backwards: 'last' must be the table's insertion order");
+        }
+    }
+
+    @Test
+    void awaitCommittedWaitsForEveryRecordUpToTheNumberAskedFor() throws Exception {
+        try (Spool s = open(1 << 20)) {
+            assertTrue(s.awaitCommitted(s.lastAppendedSeq(), 0), "nothing appended: nothing to wait for");
+            for (int i = 0; i < 3; i++) {
+                append(s, "k" + i);
+            }
+            long target = s.lastAppendedSeq();
+            assertFalse(s.awaitCommitted(target, TimeUnit.MILLISECONDS.toNanos(10)));
+            s.commit(s.read(2));
+            assertFalse(s.awaitCommitted(target, 0), "one still waits");
+
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<?> commit = writer.submit(() -> {
+                Thread.sleep(50);
+                s.commit(s.read(10));
+                return null;
+            });
+            append(s, "later"); // appended after the number was taken: not waited for
+            assertTrue(s.awaitCommitted(target, TimeUnit.SECONDS.toNanos(60)));
+            commit.get(60, TimeUnit.SECONDS);
+            writer.shutdown();
+            assertEquals(target + 1, s.lastAppendedSeq());
         }
     }
 

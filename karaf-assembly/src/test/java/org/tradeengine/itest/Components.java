@@ -35,6 +35,41 @@ final class Components {
     }
 
     /**
+     * @param context the bundle context
+     * @param name a bundle symbolic name
+     * @return the installed bundle
+     * @throws IllegalStateException if there is none (a {@link Poll} retries)
+     */
+    static Bundle bundle(BundleContext context, String name) {
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no bundle " + name);
+    }
+
+    /**
+     * @param context the bundle context
+     * @param type the service type
+     * @param filter an LDAP filter, or null
+     * @param <T> the type
+     * @return the service
+     * @throws IllegalStateException if there is none (a {@link Poll} retries: e.g. a service being re-registered)
+     */
+    static <T> T service(BundleContext context, Class<T> type, String filter) {
+        try {
+            java.util.Collection<org.osgi.framework.ServiceReference<T>> refs = context.getServiceReferences(type, filter);
+            if (refs.isEmpty()) {
+                throw new IllegalStateException("no " + type.getSimpleName() + " service" + (filter == null ? "" : " " + filter));
+            }
+            return context.getService(refs.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
+    /**
      * Lists what is wrong with the components of {@code bundle}: a component without a configuration (or, for a
      * configuration-required one, fewer instances than configurations), or an instance that is not ACTIVE even
      * after its service was asked for (a delayed component only activates when used).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.tradeengine.itest;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,9 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,11 +39,18 @@ public class DistributionRestartIT {
     private static final String SSH_PORT = "8193";
 
     private Path home;
+    private String database;
 
     @After
     public void stop() throws Exception {
         if (home != null) {
             run(Duration.ofSeconds(60), "bin/stop");
+            Poll.until("the distribution's JVM gone", LONG, this::karafProcesses, n -> n == 0L);
+        }
+        if (database != null) {
+            try (Connection c = postgres("postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 
@@ -64,6 +78,112 @@ public class DistributionRestartIT {
 
         String reset = client("te:reset \"restart test done\"");
         assertTrue(reset, reset.contains("Trading ACTIVE"));
+    }
+
+    /**
+     * The same with the distribution configured for PostgreSQL through etc/ and a position open: after a stop, the
+     * loss of the desk's state file and a start, the latched HALTED and the position come back from PostgreSQL,
+     * reconciled with the paper broker (whose own ledger kept the position, as a venue would).
+     */
+    @Test
+    public void aPositionAndALatchedHaltComeBackFromPostgresqlAfterAStopAndStart() throws Exception {
+        database = "te_it_" + Long.toString(System.currentTimeMillis(), 36);
+        try (Connection c = postgres("postgres"); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        home = copyDistribution();
+        Path ds = home.resolve("etc/org.ops4j.datasource-tradeengine.cfg");
+        Files.writeString(ds, "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\ndataSourceName = tradeengine\n"
+                + "url = jdbc:postgresql://127.0.0.1:5432/" + database + "?connectTimeout=5&socketTimeout=30\n"
+                + "user = postgres\npassword = ${env:TE_DB_PASSWORD}\npool = hikari\n"
+                + "hikari.initializationFailTimeout = -1\n", StandardCharsets.UTF_8);
+        replayKey("speed", "10");
+        run(Duration.ofSeconds(60), "bin/start");
+        Poll.until("the desk restored from PostgreSQL and reconciled", LONG, () -> client("te:trading"),
+                out -> out.contains("reconciled with PAPER"));
+
+        List<String> open = holdWithAPositionOpen();
+        client("te:halt \"restart test: halted with a position\"");
+        Poll.until("the journal to write everything", LONG, () -> client("te:journal"),
+                out -> out.contains("database UP, backlog 0"));
+
+        run(Duration.ofSeconds(90), "bin/stop");
+        Poll.until("the distribution's JVM gone", LONG, this::karafProcesses, n -> n == 0L);
+        Files.delete(home.resolve("data/trading/state.json")); // what comes back must come from PostgreSQL
+        run(Duration.ofSeconds(60), "bin/start");
+
+        String again = Poll.until("the restarted desk restored and reconciled", LONG, () -> client("te:trading"),
+                out -> out.contains("reconciled with PAPER"));
+        assertTrue("still HALTED after the restart:\n" + again, again.contains("Trading HALTED"));
+        assertTrue(again, again.contains("restart test: halted with a position"));
+        assertFalse("no reconciliation difference:\n" + again, again.contains("found differences"));
+        assertEquals(open, positionRows(client("te:positions")));
+        try (Connection c = postgres(database); Statement st = c.createStatement();
+                ResultSet r = st.executeQuery("SELECT COUNT(*) FROM trading_state_change WHERE to_state = 'HALTED'")) {
+            assertTrue(r.next() && r.getLong(1) >= 1);
+        }
+    }
+
+    /** Lets the replays run until the desk holds a position, then holds them (no book: no exit) with it open. */
+    private List<String> holdWithAPositionOpen() throws IOException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            replayKey("startDelayMillis", "0");
+            Poll.until("a position", LONG, () -> positionRows(client("te:positions")), rows -> !rows.isEmpty());
+            replayKey("startDelayMillis", "3600000");
+            // fileinstall applies the change within a second or two; then no book moves the position any more
+            List<String> first = Poll.until("the replays held", LONG, () -> {
+                List<String> a = positionRows(client("te:positions"));
+                sleep(3_000);
+                return a.equals(positionRows(client("te:positions"))) ? a : null;
+            }, rows -> true);
+            if (!first.isEmpty()) {
+                return first;
+            }
+        }
+        throw new AssertionError("no position stayed open while the replays were held");
+    }
+
+    /** Sets a key in both replay configurations in etc/ (fileinstall restarts the feeds with it). */
+    private void replayKey(String key, String value) throws IOException {
+        for (String name : List.of("etc/org.tradeengine.feed.replay-btcusdt-perp.cfg",
+                "etc/org.tradeengine.feed.replay-btcusdt-spot.cfg")) {
+            Path f = home.resolve(name);
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (!line.matches("\\s*" + key + "\\s*=.*")) {
+                    lines.add(line);
+                }
+            }
+            lines.add(key + " = " + value);
+            Files.write(f, lines, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The te:positions rows: instrument, quantity, entry, opened, correlation (mark and P&L move with the book). */
+    private static List<String> positionRows(String out) {
+        List<String> rows = new ArrayList<>();
+        for (String line : out.split("\\R")) {
+            String[] cells = line.split("\\|");
+            if (cells.length >= 9 && cells[0].contains(".BINANCE")) {
+                rows.add(cells[0].strip() + " " + cells[1].strip() + " @ " + cells[2].strip() + " " + cells[7].strip() + " "
+                        + cells[8].strip());
+            }
+        }
+        return rows;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Connection postgres(String db) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/" + db, p);
     }
 
     private long karafProcesses() {

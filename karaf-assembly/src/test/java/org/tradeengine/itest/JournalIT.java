@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.tradeengine.api.audit.AuditJournal;
@@ -88,29 +86,29 @@ public class JournalIT {
     public void theDatabaseHoldsEveryFillOfTheDeskOnceWithItsOrderIntent() throws Exception {
         // 1. install the journal into the running distribution (no refresh: the engine keeps running)
         features.installFeature("trade-engine-journal", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        Bundle journalBundle = Poll.until("the journal bundle to start", LONG, () -> bundle("org.tradeengine.journal"),
-                b -> b.getState() == Bundle.ACTIVE);
-        Poll.until("the AuditJournal service", LONG, () -> service(AuditJournal.class, null) != null);
+        Bundle journalBundle = Poll.until("the journal bundle to start", LONG,
+                () -> Components.bundle(context, "org.tradeengine.journal"), b -> b.getState() == Bundle.ACTIVE);
+        Poll.until("the AuditJournal service", LONG, () -> Components.service(context, AuditJournal.class, null) != null);
         Poll.until("the tradeengine DataSource from pax-jdbc-config", LONG,
-                () -> service(DataSource.class, "(dataSourceName=tradeengine)") != null);
+                () -> Components.service(context, DataSource.class, "(dataSourceName=tradeengine)") != null);
         assertEquals("journal components not ACTIVE", List.of(),
                 Poll.until("the journal component active", LONG,
                         () -> uncheck(() -> new Components(context, scr, configAdmin).problems(journalBundle)),
                         List::isEmpty));
 
         // 2. let the replays go: the desk trades, and the journal is bound before its first order
-        holdReplays("0");
+        Replays.startDelay(configAdmin, "0");
         try {
             Poll.until(ENOUGH_FILLS + " fills on the desk", LONG, () -> desk().fills(10_000).size(),
                     n -> n >= ENOUGH_FILLS);
         } finally {
-            holdReplays(HELD); // no book updates: no more fills, the counts settle
+            Replays.startDelay(configAdmin, HELD); // no book updates: no more fills, the counts settle
         }
 
         // 3. the database catches up: same fills, each once, each with its order intent
         List<String> deskFills = Poll.until("the journal to write every fill the desk reports", LONG, () -> {
             List<String> desk = sorted(desk().fills(100_000), JournalIT::describe);
-            long backlog = service(AuditJournal.class, null).backlog();
+            long backlog = Components.service(context, AuditJournal.class, null).backlog();
             return backlog == 0 && desk.equals(journaledFills()) ? desk : null;
         }, d -> true);
         assertTrue("the desk traded: " + deskFills, deskFills.size() >= ENOUGH_FILLS);
@@ -130,21 +128,10 @@ public class JournalIT {
 
     // ---- the replays ----
 
-    private void holdReplays(String startDelayMillis) throws Exception {
-        org.osgi.service.cm.Configuration[] replays =
-                configAdmin.listConfigurations("(service.factoryPid=org.tradeengine.feed.replay)");
-        assertTrue("replay configurations", replays != null && replays.length == 2);
-        for (org.osgi.service.cm.Configuration c : replays) {
-            Dictionary<String, Object> props = c.getProperties();
-            props.put("startDelayMillis", startDelayMillis);
-            c.update(props); // the feed restarts with the new delay
-        }
-    }
-
     // ---- the desk ----
 
     private TradingDesk desk() {
-        return service(TradingDesk.class, null);
+        return Components.service(context, TradingDesk.class, null);
     }
 
     private static String describe(FillView f) {
@@ -176,10 +163,7 @@ public class JournalIT {
     }
 
     private void query(String sql, Row row) {
-        DataSource ds = service(DataSource.class, "(dataSourceName=tradeengine)");
-        if (ds == null) {
-            throw new IllegalStateException("no tradeengine DataSource");
-        }
+        DataSource ds = Components.service(context, DataSource.class, "(dataSourceName=tradeengine)");
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql);
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -205,24 +189,6 @@ public class JournalIT {
         items.forEach(i -> counts.merge(text.apply(i), 1, Integer::sum));
         return counts.entrySet().stream().flatMap(e -> java.util.Collections.nCopies(e.getValue(), e.getKey()).stream())
                 .collect(Collectors.toList());
-    }
-
-    private <T> T service(Class<T> type, String filter) {
-        try {
-            Collection<ServiceReference<T>> refs = context.getServiceReferences(type, filter);
-            return refs.isEmpty() ? null : context.getService(refs.iterator().next());
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(filter, e);
-        }
-    }
-
-    private Bundle bundle(String name) {
-        for (Bundle b : context.getBundles()) {
-            if (name.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        return null;
     }
 
     private interface Check<T> {

@@ -127,7 +127,7 @@ public class LiveFeedsIT {
         FeedStatus us = feed(Emulators.US_FEED);
         assertTrue(allLive(usdm) && allLive(us));
         FeedStatus krakenBefore = feed(Emulators.KRAKEN_FEED);
-        Bundle kraken = bundle("org.tradeengine.feed.kraken");
+        Bundle kraken = Components.bundle(context, "org.tradeengine.feed.kraken");
         kraken.update();
         Poll.until("the updated Kraken feed LIVE in a new session", LONG, () -> feed(Emulators.KRAKEN_FEED),
                 s -> allLive(s) && s.connectedSince() != null && !s.connectedSince().equals(krakenBefore.connectedSince()));
@@ -165,15 +165,6 @@ public class LiveFeedsIT {
         Map<InstrumentId, Long> m = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         s.instruments().forEach(i -> m.put(i.instrument(), i.resyncs()));
         return m;
-    }
-
-    private Bundle bundle(String name) {
-        for (Bundle b : context.getBundles()) {
-            if (name.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + name);
     }
 
     private static List<String> top(String json, int n) {

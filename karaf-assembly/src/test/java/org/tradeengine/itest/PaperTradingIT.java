@@ -147,7 +147,7 @@ public class PaperTradingIT {
 
     @Test
     public void e_theLatchSurvivesARestartOfTheDeskAndOnlyAResetWithAReasonLeavesIt() throws Exception {
-        Bundle trading = bundle("org.tradeengine.trading");
+        Bundle trading = Components.bundle(context, "org.tradeengine.trading");
         trading.stop();
         trading.start();
         TradingStatus after = Poll.until("the desk back after its restart", LONG, () -> desk() == null ? null
@@ -165,15 +165,6 @@ public class PaperTradingIT {
         file.save(content);
         Poll.until(set + " rules generation after " + before, Duration.ofSeconds(60),
                 () -> rules.current(set).map(r -> r.generation()).orElse(0L), g -> g > before);
-    }
-
-    private Bundle bundle(String name) {
-        for (Bundle b : context.getBundles()) {
-            if (name.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + name);
     }
 
     /** A rule file of the running distribution, edited in place like a risk officer would. */

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Properties;
@@ -35,7 +34,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.tradeengine.api.audit.AuditQueries;
 import org.tradeengine.api.audit.AuditStatus;
@@ -113,7 +111,7 @@ public class PostgresJournalIT {
                 r -> r.contains("reconciled with PAPER"));
 
         // 1. trading, then PostgreSQL goes away while the desk keeps trading, then it comes back
-        holdReplays("0");
+        Replays.startDelay(configAdmin, "0");
         Poll.until(FILLS_BEFORE_OUTAGE + " fills", LONG, () -> desk().fills(10_000).size(), n -> n >= FILLS_BEFORE_OUTAGE);
         blockDatabase(true);
         int atOutage = desk().fills(10_000).size();
@@ -122,6 +120,7 @@ public class PostgresJournalIT {
                 n -> n >= atOutage + FILLS_DURING_OUTAGE);
         AuditStatus during = queries().status();
         assertTrue("records wait in the spool during the outage: " + during, during.backlog() > 0);
+        int duringOutage = desk().fills(10_000).size() - atOutage;
         blockDatabase(false);
 
         // 2. a position open when the session is held, then HALTED with it
@@ -142,10 +141,12 @@ public class PostgresJournalIT {
                         + " HAVING COUNT(*) <> 1) d"));
         assertEquals("fills of the paper broker's ledger = fills in PostgreSQL (each once)", venue.fills(), fillsInDatabase());
         assertEquals("journaled fills with problems", 0L, count("SELECT COUNT(*) FROM order_fill WHERE problems IS NOT NULL"));
+        System.out.println("PostgresJournalIT: " + venue.orderIds().size() + " orders and " + venue.fills().size()
+                + " fills in the paper ledger, each once in PostgreSQL; " + duringOutage + " fills during the outage; backlog during the outage " + during.backlog() + " records");
 
         // 3. restart the stateful bundles; the desk's state file is gone too: what comes back comes from PostgreSQL
-        List<Bundle> stateful = List.of(bundle("org.tradeengine.trading"), bundle("org.tradeengine.broker.paper"),
-                bundle("org.tradeengine.journal"));
+        List<Bundle> stateful = List.of(Components.bundle(context, "org.tradeengine.trading"),
+                Components.bundle(context, "org.tradeengine.broker.paper"), Components.bundle(context, "org.tradeengine.journal"));
         for (Bundle b : stateful) {
             b.stop();
         }
@@ -161,32 +162,23 @@ public class PostgresJournalIT {
         List<PositionView> restored = desk().positions();
         assertEquals(describe(open), describe(restored));
         assertNotEquals(0, restored.size());
+        System.out.println("PostgresJournalIT: restored " + after.state() + " (" + after.reason() + "), " + describe(restored)
+                + "; " + after.restore());
     }
 
     // ---- the session ----
 
     private List<PositionView> holdWithAPositionOpen() throws Exception {
         for (int attempt = 0; attempt < 10; attempt++) {
-            holdReplays("0");
+            Replays.startDelay(configAdmin, "0");
             Poll.until("a position open", LONG, () -> desk().positions(), p -> !p.isEmpty());
-            holdReplays(HELD); // no book updates from here: no exit can close it
+            Replays.startDelay(configAdmin, HELD); // no book updates from here: no exit can close it
             List<PositionView> open = desk().positions();
             if (!open.isEmpty()) {
                 return open;
             }
         }
         throw new AssertionError("no position stayed open when the replays were held");
-    }
-
-    private void holdReplays(String startDelayMillis) throws Exception {
-        org.osgi.service.cm.Configuration[] replays =
-                configAdmin.listConfigurations("(service.factoryPid=org.tradeengine.feed.replay)");
-        assertTrue("replay configurations", replays != null && replays.length == 2);
-        for (org.osgi.service.cm.Configuration c : replays) {
-            Dictionary<String, Object> props = c.getProperties();
-            props.put("startDelayMillis", startDelayMillis);
-            c.update(props);
-        }
     }
 
     private static List<String> describe(List<PositionView> positions) {
@@ -281,33 +273,11 @@ public class PostgresJournalIT {
     // ---- services ----
 
     private TradingDesk desk() {
-        return service(TradingDesk.class);
+        return Components.service(context, TradingDesk.class, null);
     }
 
     private AuditQueries queries() {
-        return service(AuditQueries.class);
-    }
-
-    private <T> T service(Class<T> type) {
-        Collection<ServiceReference<T>> refs;
-        try {
-            refs = context.getServiceReferences(type, null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (refs.isEmpty()) {
-            throw new IllegalStateException("no " + type.getSimpleName() + " service"); // Poll retries
-        }
-        return context.getService(refs.iterator().next());
-    }
-
-    private Bundle bundle(String name) {
-        for (Bundle b : context.getBundles()) {
-            if (name.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("no bundle " + name);
+        return Components.service(context, AuditQueries.class, null);
     }
 
     private static String plain(BigDecimal d) {

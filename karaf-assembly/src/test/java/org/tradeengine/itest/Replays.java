@@ -36,6 +36,24 @@ final class Replays {
     private Replays() {
     }
 
+    /**
+     * Holds or releases both replay feeds: each restarts with the new start delay (an hour holds them: no book, no
+     * fill, no exit; 0 lets them run).
+     *
+     * @param configAdmin the configuration admin
+     * @param startDelayMillis the delay
+     */
+    static void startDelay(org.osgi.service.cm.ConfigurationAdmin configAdmin, String startDelayMillis) throws Exception {
+        org.osgi.service.cm.Configuration[] replays =
+                configAdmin.listConfigurations("(service.factoryPid=org.tradeengine.feed.replay)");
+        org.junit.Assert.assertTrue("replay configurations", replays != null && replays.length == 2);
+        for (org.osgi.service.cm.Configuration c : replays) {
+            java.util.Dictionary<String, Object> props = c.getProperties();
+            props.put("startDelayMillis", startDelayMillis);
+            c.update(props);
+        }
+    }
+
     static InstrumentStatus status(TradingEngine engine, InstrumentId id) {
         return engine.status().instruments().stream().filter(s -> s.instrument().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("the engine has no book for " + id + " yet"));

@@ -507,6 +507,10 @@ final class DeskCore {
     /** The desk stops: the account as it is now, so a restart resumes from exactly these figures. */
     void onStop() {
         if (!ledger.instruments().isEmpty()) {
+            Instant at = instant(nowNanos());
+            for (Position p : ledger.open()) {
+                audit.position(p, at); // with its last mark
+            }
             journalEquity(nowNanos());
         }
     }

@@ -66,7 +66,15 @@ final class AuditTrail {
                 "reduceOnly", String.valueOf(i.reduceOnly()), "reason", i.reason()));
     }
 
-    void orderEvent(OrderEvent e, String correlationId, String purpose) {
+    /**
+     * Journals an order event, and a fill also as a FILL record.
+     *
+     * @param e the event
+     * @param correlationId its correlation id
+     * @param purpose why the order was sent
+     * @param realized the realized P&amp;L the fill made (null if it was not applied)
+     */
+    void orderEvent(OrderEvent e, String correlationId, String purpose, BigDecimal realized) {
         Map<String, String> f = fields("clientOrderId", e.clientOrderId(),
                 "instrument", e.instrument() == null ? null : e.instrument().toString(), "event", e.type().name(),
                 "side", e.side() == null ? null : e.side().name(),
@@ -81,6 +89,9 @@ final class AuditTrail {
             f.put("qty", f.remove("fillQty"));
             f.put("price", f.remove("fillPrice"));
             f.put("purpose", purpose);
+            if (realized != null) {
+                f.put("realizedPnl", realized.toPlainString());
+            }
             append(AuditRecord.Type.FILL, e.at(), correlationId, key, f);
         }
     }

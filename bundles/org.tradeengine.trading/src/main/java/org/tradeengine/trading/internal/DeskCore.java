@@ -267,10 +267,17 @@ final class DeskCore {
 
     void onOrderEvent(OrderEvent ev) {
         OrderRecord r = orders.get(ev.clientOrderId());
-        audit.orderEvent(ev, !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "",
-                r != null ? r.purpose() : "unknown order");
+        String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
+        Position.FillResult applied = ev.type() == OrderEvent.Type.FILL ? fill(ev, r) : null;
+        audit.orderEvent(ev, corr, r != null ? r.purpose() : "unknown order", applied == null ? null : applied.realized());
+        if (applied != null) { // after the fill: the position and the account it left, what a restart reads back
+            audit.position(ledger.position(ev.instrument()), fillTime(ev));
+            journalEquity(eventNanos);
+        }
         switch (ev.type()) {
-            case FILL -> fill(ev, r);
+            case FILL -> {
+                // applied above
+            }
             case REJECTED -> {
                 if (r != null) {
                     rejected(r, ev.detail());
@@ -289,25 +296,24 @@ final class DeskCore {
 
     // ---- 3. fills into positions and P&L ----
 
-    private void fill(OrderEvent ev, OrderRecord r) {
+    /** @return what the fill did, or null if it was unusable (counted, logged once) */
+    private Position.FillResult fill(OrderEvent ev, OrderRecord r) {
         if (ev.fillQty() == null || ev.fillQty().raw() <= 0 || ev.fillPrice() == null || ev.instrument() == null
                 || ev.side() == null) {
             badEvents++;
             if (gate.first("bad-fill")) {
                 logger.warn("Ignored a fill without quantity, price, instrument or side (logged once): {}", ev);
             }
-            return;
+            return null;
         }
         BigDecimal qty = ev.fillQty().toBigDecimal();
         BigDecimal price = ev.fillPrice().toBigDecimal();
         BigDecimal fee = ev.fee() == null ? BigDecimal.ZERO : ev.fee();
-        Instant at = ev.at() != null ? ev.at() : instant(eventNanos);
+        Instant at = fillTime(ev);
         long atNanos = Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L) + at.getNano();
         eventNanos = Math.max(eventNanos, atNanos);
         String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
-        ledger.fill(ev.instrument(), ev.side(), qty, price, fee, at, atNanos, corr);
-        audit.position(ledger.position(ev.instrument()), at);
-        journalEquity(atNanos);
+        Position.FillResult result = ledger.fill(ev.instrument(), ev.side(), qty, price, fee, at, atNanos, corr);
         if (r != null) {
             r.leaves = ev.leavesQty() != null ? ev.leavesQty().toBigDecimal() : r.leaves.subtract(qty).max(BigDecimal.ZERO);
         } else if (gate.first("unknown-order:" + ev.instrument())) {
@@ -315,6 +321,11 @@ final class DeskCore {
         }
         history.fills.add(new FillView(ev.clientOrderId(), corr, ev.instrument(), ev.side(), qty, price, fee,
                 ev.liquidity(), r != null ? r.purpose() : "unknown order", at));
+        return result;
+    }
+
+    private Instant fillTime(OrderEvent ev) {
+        return ev.at() != null ? ev.at() : instant(eventNanos);
     }
 
     // ---- 4. account risk and exits after a mark ----

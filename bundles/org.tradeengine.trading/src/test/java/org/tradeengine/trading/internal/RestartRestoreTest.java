@@ -168,9 +168,14 @@ class RestartRestoreTest extends DeskTestSupport {
         desk.setJournal(store);
         signal(btc, Side.BUY, T0);
         book(btc.quote("61000.00", "61000.10"), T0.plusSeconds(1));
+        paper.price(BTC, "61000.00");
         desk.kill("stop", "ops"); // closes at a loss
         AccountView a = desk.status().account();
         assertTrue(a.dailyPnl().signum() < 0);
+        BigDecimal journaledRealized = store.of(AuditRecord.Type.FILL).stream()
+                .map(r -> new BigDecimal(r.fields().get("realizedPnl"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertDecimal(a.realizedPnl().toPlainString(), journaledRealized); // fills and P&L by day add up
+        assertTrue(a.realizedPnl().signum() < 0);
         desk.close();
 
         Desk second = restarted(paper);

@@ -99,6 +99,8 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
     private final Map<InstrumentId, BigDecimal> positions = new LinkedHashMap<>();
     private volatile PaperSettings settings;
     private long clockNanos = SimClock.UNKNOWN;
+    /** The time of each instrument's last book: feeds keep their own clocks, so events are stamped per instrument. */
+    private final Map<InstrumentId, Long> bookClock = new HashMap<>();
     private Instant eventTime = Instant.EPOCH;
     private long bookErrors;
     private final PaperLedger ledger;
@@ -194,8 +196,9 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
     private OrderEvent accept(OrderIntent intent) {
         // 1. the instrument's scales: from its book if one was seen, else the known specs
         InstrumentSpec spec = specs.computeIfAbsent(intent.instrument(), InstrumentSpecs::lookup);
-        Instant now = clockNanos == SimClock.UNKNOWN ? (intent.createdAt() != null ? intent.createdAt() : Instant.EPOCH)
-                : SimClock.instant(clockNanos);
+        Long own = bookClock.get(intent.instrument());
+        Instant now = own != null ? SimClock.instant(own) : clockNanos == SimClock.UNKNOWN
+                ? (intent.createdAt() != null ? intent.createdAt() : Instant.EPOCH) : SimClock.instant(clockNanos);
         // 2. what the venue checks: lot, tick, reduce-only against the simulated position
         String reason = IntentCheck.check(intent, spec);
         if (reason == null) {
@@ -248,7 +251,8 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
                 return CompletableFuture.completedFuture(refusal(clientOrderId, o.instrument(),
                         o.status == SimOrder.Status.FILLED ? "already filled" : "already cancelled"));
             }
-            OrderEvent cancelled = cancelOrder(o, "cancelled on request", now());
+            Long own = bookClock.get(o.instrument());
+            OrderEvent cancelled = cancelOrder(o, "cancelled on request", own != null ? SimClock.instant(own) : now());
             List<SimOrder> orders = open.get(o.instrument());
             if (orders != null && orders.remove(o) && orders.isEmpty()) {
                 open.remove(o.instrument());
@@ -269,6 +273,7 @@ public final class PaperBroker implements Broker, BookObserver, BookMatcher.Fill
         try {
             clockNanos = Math.max(clockNanos, localTimeNanos);
             InstrumentId id = book.instrument();
+            bookClock.merge(id, localTimeNanos, Math::max);
             InstrumentSpec spec = book.spec() != null ? book.spec() : specs.computeIfAbsent(id, InstrumentSpecs::lookup);
             specs.put(id, spec);
             List<SimOrder> orders = open.get(id);

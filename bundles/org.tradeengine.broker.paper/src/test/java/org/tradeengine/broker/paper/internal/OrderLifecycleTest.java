@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tradeengine.api.broker.OrderEvent;
 import org.tradeengine.api.broker.OrderEvent.Type;
+import org.tradeengine.api.model.InstrumentId;
+import org.tradeengine.api.model.InstrumentSpecs;
 import org.tradeengine.api.model.OrderIntent;
 import org.tradeengine.api.model.OrderType;
 import org.tradeengine.api.model.Price;
@@ -50,6 +52,20 @@ class OrderLifecycleTest {
         assertEquals(Type.REJECTED, rejected.type());
         assertSame(rejected, h.submit(h.market("bad", Side.SELL, "1", 0)), "a rejected id stays rejected");
         assertEquals(1, h.broker.openOrders().size());
+    }
+
+    @Test
+    void eventsAreStampedWithTheirOwnInstrumentsClockWhenFeedsAreSkewed() {
+        bookAt(0);
+        // another instrument's feed runs 70 s ahead (two replays, or two venues with skewed clocks)
+        SyntheticBook eth = new SyntheticBook(InstrumentSpecs.lookup(InstrumentId.parse("ETHUSDT-PERP.BINANCE_FUTURES")))
+                .bids("3000.00:5").asks("3000.10:5");
+        h.broker.onBook(eth, Harness.nanos(70_000));
+        OrderEvent accepted = h.submit(h.limit("own-clock", Side.BUY, "1", "99.0", 0));
+        assertEquals(Harness.at(0), accepted.at(), "accepted at BTC's book time, not ETH's");
+        bookAt(10);
+        OrderEvent cancelled = h.cancel("own-clock");
+        assertEquals(Harness.at(10), cancelled.at());
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -38,6 +36,7 @@ import org.tradeengine.api.audit.RestorePoint;
 import org.tradeengine.api.audit.RuleDeploymentEntry;
 import org.tradeengine.api.audit.StoredFill;
 import org.tradeengine.api.audit.StoredRiskEvent;
+import org.tradeengine.support.Placeholders;
 
 /**
  * The journal as a service: an {@link AuditJournal} and its {@link AuditQueries}, registered whether or not the
@@ -59,7 +58,6 @@ public final class JournalComponent implements AuditJournal, AuditQueries {
     public static final String DATA_SOURCE_TARGET = "(dataSourceName=tradeengine)";
 
     private static final Logger logger = LoggerFactory.getLogger(JournalComponent.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /** Journal configuration ({@code etc/org.tradeengine.journal.cfg}, optional). */
     @ObjectClassDefinition(name = "Trade Engine audit journal",
@@ -124,21 +122,10 @@ public final class JournalComponent implements AuditJournal, AuditQueries {
 
     /** Replaces {@code ${name}} by the framework or system property; an unknown one is left as it is (and warned). */
     static String expand(String value, UnaryOperator<String> properties) {
-        Matcher m = PLACEHOLDER.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = properties.apply(m.group(1));
-            if (v == null) {
-                v = System.getProperty(m.group(1));
-            }
-            if (v == null) {
-                logger.warn("Journal: no property {} for spool.dir '{}'; kept literally", m.group(1), value);
-                v = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.expand(value, Placeholders.orSystemProperty(properties), name -> {
+            logger.warn("Journal: no property {} for spool.dir '{}'; kept literally", name, value);
+            return null;
+        });
     }
 
     @Reference(name = "dataSource", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

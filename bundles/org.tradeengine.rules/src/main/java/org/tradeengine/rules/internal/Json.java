@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tradeengine.support.JsonText;
+
 /**
  * The few lines of JSON the deployment log needs (objects, arrays, strings, integers, null), written and read
  * here so the rules bundle needs no JSON library at run time. Numbers are integers only: the log holds no
@@ -58,7 +60,7 @@ final class Json {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 sb.append(first ? "" : ",");
                 first = false;
-                writeString(sb, e.getKey().toString());
+                JsonText.quote(sb, e.getKey().toString());
                 sb.append(':');
                 write(sb, e.getValue());
             }
@@ -73,30 +75,8 @@ final class Json {
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else {
-            writeString(sb, value.toString());
+            JsonText.quote(sb, value.toString());
         }
-    }
-
-    private static void writeString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 
     private Object value() {
@@ -152,37 +132,16 @@ final class Json {
 
     private String string() {
         expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                break;
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("bad \\u escape");
-                    }
-                    sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> sb.append(e);
-            }
+        try {
+            JsonText.Literal literal = JsonText.read(text, pos, JsonText.Syntax.LENIENT);
+            pos = literal.end();
+            return literal.value();
+        } catch (JsonText.Malformed e) {
+            boolean atEnd = e.problem() == JsonText.Problem.UNTERMINATED
+                    || e.problem() == JsonText.Problem.ESCAPE_AT_END;
+            pos = atEnd ? e.index() : e.index() + 2;
+            throw error(atEnd ? "unterminated string" : "bad \\u escape");
         }
-        throw error("unterminated string");
     }
 
     private Long number() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.tradeengine.support.Placeholders;
 
 /**
  * The desk's configuration, copied on activation. Values that cannot be used are replaced by the defaults and listed
@@ -35,8 +35,6 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
     public static final long DEFAULT_RETRY_MS = 1000;
     /** Default history size. */
     public static final int DEFAULT_HISTORY = 1000;
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)\\}");
 
     /**
      * Copies the list.
@@ -123,19 +121,15 @@ public record DeskSettings(BigDecimal capital, BigDecimal orderNotional, Path st
 
     private static Path stateFile(String configured, UnaryOperator<String> properties, List<String> problems) {
         String text = configured == null || configured.isBlank() ? DEFAULT_STATE_FILE : configured.trim();
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = properties.apply(m.group(1));
-            if (v == null) {
-                if (!"karaf.data".equals(m.group(1))) {
-                    problems.add("state.file '" + text + "' names ${" + m.group(1) + "}, which is not set; using "
-                            + "the temp folder");
-                }
-                return Path.of(properties.apply("java.io.tmpdir"), "tradeengine-trading", "state.json").toAbsolutePath();
+        Placeholders.Expansion expanded = Placeholders.resolve(text, properties);
+        if (!expanded.complete()) {
+            String name = expanded.missing().get(0);
+            if (!"karaf.data".equals(name)) {
+                problems.add("state.file '" + text + "' names ${" + name + "}, which is not set; using "
+                        + "the temp folder");
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            return Path.of(properties.apply("java.io.tmpdir"), "tradeengine-trading", "state.json").toAbsolutePath();
         }
-        return Path.of(m.appendTail(sb).toString()).toAbsolutePath().normalize();
+        return Path.of(expanded.text()).toAbsolutePath().normalize();
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.tradeengine.api.model.TradingState;
+import org.tradeengine.support.JsonText;
 
 /**
  * Persists the trading state as one small JSON object ({@code {"state":"HALTED","reason":"...","by":"...",
@@ -78,7 +79,8 @@ final class StateStore {
         fields.put("by", saved.by());
         fields.put("since", saved.since().toString());
         StringBuilder sb = new StringBuilder("{");
-        fields.forEach((k, v) -> sb.append(sb.length() > 1 ? ",\n " : "\n ").append(quote(k)).append(": ").append(quote(v)));
+        fields.forEach((k, v) -> sb.append(sb.length() > 1 ? ",\n " : "\n ").append(JsonText.quote(k)).append(": ")
+                .append(JsonText.quote(v)));
         sb.append("\n}\n");
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -101,28 +103,6 @@ final class StateStore {
             throw new IllegalArgumentException("field '" + key + "' is missing");
         }
         return v;
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     /** Parses a flat JSON object whose values are all strings. */
@@ -157,36 +137,16 @@ final class StateStore {
 
     private static String string(String text, int[] pos) throws IOException {
         expect(text, pos, '"');
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            char c = next(text, pos);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = next(text, pos);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'u' -> {
-                    if (pos[0] + 4 > text.length()) {
-                        throw new IOException("truncated \\u escape at character " + pos[0]);
-                    }
-                    try {
-                        sb.append((char) Integer.parseInt(text.substring(pos[0], pos[0] + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw new IOException("bad \\u escape at character " + pos[0]);
-                    }
-                    pos[0] += 4;
-                }
-                default -> sb.append(e);
-            }
+        try {
+            JsonText.Literal literal = JsonText.read(text, pos[0], JsonText.Syntax.LENIENT);
+            pos[0] = literal.end();
+            return literal.value();
+        } catch (JsonText.Malformed e) {
+            throw new IOException(switch (e.problem()) {
+                case TRUNCATED_UNICODE -> "truncated \\u escape at character " + (e.index() + 2);
+                case BAD_UNICODE -> "bad \\u escape at character " + (e.index() + 2);
+                default -> "unexpected end of the file";
+            });
         }
     }
 

@@ -4,6 +4,8 @@ package org.tradeengine.broker.paper.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.tradeengine.support.JsonText;
+
 /**
  * The ledger's line syntax: one flat JSON object per line, values are strings, whole numbers, {@code true},
  * {@code false} or {@code null}. Written by hand: every character outside printable ASCII is escaped as
@@ -29,7 +31,7 @@ final class LedgerJson {
             if (value == null) {
                 sb.append("null");
             } else {
-                quote(value);
+                JsonText.quoteAscii(sb, value);
             }
             return this;
         }
@@ -60,31 +62,7 @@ final class LedgerJson {
             if (sb.length() > 1) {
                 sb.append(',');
             }
-            quote(key);
-            sb.append(':');
-        }
-
-        private void quote(String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c > 0x7e) {
-                            sb.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                    .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
+            JsonText.quoteAscii(sb, key).append(':');
         }
 
         /** @return the line, without the line feed */
@@ -93,8 +71,6 @@ final class LedgerJson {
             return sb.toString() + '}';
         }
     }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
      * Parses one flat object.
@@ -202,48 +178,20 @@ final class LedgerJson {
 
         private String string() {
             expect('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error(i, "unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c < 0x20) {
-                    throw error(i - 1, "control character in a string");
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char e = next("an escape");
-                switch (e) {
-                    case '"', '\\', '/' -> out.append(e);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error(i - 2, "truncated \\u escape");
-                        }
-                        int code = 0;
-                        for (int k = i; k < i + 4; k++) {
-                            char h = s.charAt(k);
-                            int d = h <= 0x7f ? Character.digit(h, 16) : -1; // ASCII hex digits only
-                            if (d < 0) {
-                                throw error(i - 2, "bad \\u escape '" + s.substring(i, i + 4) + "'");
-                            }
-                            code = code << 4 | d;
-                        }
-                        out.append((char) code);
-                        i += 4;
-                    }
-                    default -> throw error(i - 2, "unknown escape \\" + e);
-                }
+            try {
+                JsonText.Literal literal = JsonText.read(s, i, JsonText.Syntax.STRICT);
+                i = literal.end();
+                return literal.value();
+            } catch (JsonText.Malformed e) {
+                int at = e.index();
+                throw switch (e.problem()) {
+                    case UNTERMINATED -> error(at, "unterminated string");
+                    case ESCAPE_AT_END -> error(at, "expected an escape but the line ends");
+                    case CONTROL_CHARACTER -> error(at, "control character in a string");
+                    case UNKNOWN_ESCAPE -> error(at, "unknown escape \\" + s.charAt(at + 1));
+                    case TRUNCATED_UNICODE -> error(at, "truncated \\u escape");
+                    case BAD_UNICODE -> error(at, "bad \\u escape '" + s.substring(at + 2, at + 6) + "'");
+                };
             }
         }
 

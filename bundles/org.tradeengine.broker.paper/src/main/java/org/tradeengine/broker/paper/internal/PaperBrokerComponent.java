@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +30,7 @@ import org.tradeengine.api.broker.OrderEvent;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.OrderIntent;
 import org.tradeengine.api.model.Venue;
+import org.tradeengine.support.Placeholders;
 
 /**
  * The paper broker as a service: a {@link Broker} with {@code venue=PAPER} that is also a {@link BookObserver}, so
@@ -51,8 +50,6 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
     public static final String PID = "org.tradeengine.broker.paper";
     /** Where the ledger is kept unless {@code ledger.file} says otherwise. */
     public static final String DEFAULT_LEDGER_FILE = "${karaf.data}/paper/ledger.log";
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /**
      * Paper broker configuration ({@code etc/org.tradeengine.broker.paper.cfg}, optional). Method names follow the
@@ -203,21 +200,10 @@ public final class PaperBrokerComponent implements Broker, BookObserver {
 
     /** Replaces {@code ${name}} by the framework or system property; an unknown one is left as it is (and warned). */
     static String expand(String value, UnaryOperator<String> properties) {
-        Matcher m = PLACEHOLDER.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = properties.apply(m.group(1));
-            if (v == null) {
-                v = System.getProperty(m.group(1));
-            }
-            if (v == null) {
-                logger.warn("etc/{}.cfg: no property {} for ledger.file '{}'; kept literally", PID, m.group(1), value);
-                v = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.expand(value, Placeholders.orSystemProperty(properties), name -> {
+            logger.warn("etc/{}.cfg: no property {} for ledger.file '{}'; kept literally", PID, name, value);
+            return null;
+        });
     }
 
     private PaperSettings settings(Config config) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.tradeengine.support.Placeholders;
 
 /**
  * The recorder's configuration, checked and copied once on activation.
@@ -22,8 +22,6 @@ public record RecorderSettings(Path dir, Set<String> feeds, int queueCapacity, l
 
     /** The only rotation there is: one file per UTC hour. */
     static final String HOURLY = "hourly";
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /**
      * @param dir the folder the recordings go to
@@ -87,15 +85,12 @@ public record RecorderSettings(Path dir, Set<String> feeds, int queueCapacity, l
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("dir must not be empty (default: ${karaf.data}/recordings)");
         }
-        Matcher m = PLACEHOLDER.matcher(text.trim());
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = properties.apply(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(value == null || value.isBlank() ? "." : value));
-        }
-        m.appendTail(sb);
+        String expanded = Placeholders.expand(text.trim(), name -> {
+            String value = properties.apply(name);
+            return value == null || value.isBlank() ? null : value;
+        }, name -> ".");
         try {
-            Path p = Path.of(sb.toString());
+            Path p = Path.of(expanded);
             if (!p.isAbsolute()) {
                 String home = properties.apply("karaf.home");
                 p = home == null || home.isBlank() ? p : Path.of(home).resolve(p);

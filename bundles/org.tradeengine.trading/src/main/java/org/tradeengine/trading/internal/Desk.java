@@ -102,6 +102,9 @@ public class Desk implements TradingDesk, SignalListener, BookObserver {
             RestorePoint rp = q.restorePoint(RESTORE_WAIT);
             lock.run(() -> core.applyRestore(rp));
             logger.info("Trading desk: {}", lock.call(core::restoreStatus));
+            if (restorer != null) {
+                restorer.shutdown(); // done: brokers bound later are reconciled at their bind
+            }
         } catch (RuntimeException e) {
             String why = "the audit journal cannot answer yet: " + e.getMessage();
             lock.run(() -> core.restoreWaiting(why));

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletionStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tradeengine.api.audit.RestorePoint;
 import org.tradeengine.api.book.BookState;
 import org.tradeengine.api.book.BookView;
 import org.tradeengine.api.broker.Broker;
+import org.tradeengine.api.broker.OpenOrder;
 import org.tradeengine.api.broker.OrderEvent;
 import org.tradeengine.api.model.InstrumentId;
 import org.tradeengine.api.model.InstrumentSpec;
@@ -268,22 +270,17 @@ final class DeskCore {
     void onOrderEvent(OrderEvent ev) {
         OrderRecord r = orders.get(ev.clientOrderId());
         String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
-        Position.FillResult applied = ev.type() == OrderEvent.Type.FILL ? fill(ev, r) : null;
-        audit.orderEvent(ev, corr, r != null ? r.purpose() : "unknown order", applied == null ? null : applied.realized());
-        if (applied != null) { // after the fill: the position and the account it left, what a restart reads back
-            audit.position(ledger.position(ev.instrument()), fillTime(ev));
-            journalEquity(eventNanos);
-        }
+        String purpose = r != null ? r.purpose() : "unknown order";
         switch (ev.type()) {
-            case FILL -> {
-                // applied above
-            }
+            case FILL -> fill(ev, r, corr, purpose);
             case REJECTED -> {
+                audit.orderEvent(ev, corr, purpose, null);
                 if (r != null) {
                     rejected(r, ev.detail());
                 }
             }
             case ACCEPTED, CANCELLED -> {
+                audit.orderEvent(ev, corr, purpose, null);
                 if (r != null && ev.leavesQty() != null) {
                     r.leaves = ev.leavesQty().toBigDecimal();
                 }
@@ -296,36 +293,37 @@ final class DeskCore {
 
     // ---- 3. fills into positions and P&L ----
 
-    /** @return what the fill did, or null if it was unusable (counted, logged once) */
-    private Position.FillResult fill(OrderEvent ev, OrderRecord r) {
+    /**
+     * Applies a fill to its position and journals it with the realized P&amp;L it made, then the position and the
+     * account it left (what a restart reads back). An unusable fill is journaled as it came, counted and logged once.
+     */
+    private void fill(OrderEvent ev, OrderRecord r, String corr, String purpose) {
         if (ev.fillQty() == null || ev.fillQty().raw() <= 0 || ev.fillPrice() == null || ev.instrument() == null
                 || ev.side() == null) {
+            audit.orderEvent(ev, corr, purpose, null);
             badEvents++;
             if (gate.first("bad-fill")) {
                 logger.warn("Ignored a fill without quantity, price, instrument or side (logged once): {}", ev);
             }
-            return null;
+            return;
         }
         BigDecimal qty = ev.fillQty().toBigDecimal();
         BigDecimal price = ev.fillPrice().toBigDecimal();
         BigDecimal fee = ev.fee() == null ? BigDecimal.ZERO : ev.fee();
-        Instant at = fillTime(ev);
+        Instant at = ev.at() != null ? ev.at() : instant(eventNanos);
         long atNanos = Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L) + at.getNano();
         eventNanos = Math.max(eventNanos, atNanos);
-        String corr = !ev.correlationId().isEmpty() ? ev.correlationId() : r != null ? r.intent.correlationId() : "";
         Position.FillResult result = ledger.fill(ev.instrument(), ev.side(), qty, price, fee, at, atNanos, corr);
+        audit.orderEvent(ev, corr, purpose, result.realized());
+        audit.position(ledger.position(ev.instrument()), at);
+        journalEquity(eventNanos);
         if (r != null) {
             r.leaves = ev.leavesQty() != null ? ev.leavesQty().toBigDecimal() : r.leaves.subtract(qty).max(BigDecimal.ZERO);
         } else if (gate.first("unknown-order:" + ev.instrument())) {
             logger.warn("Fill for an order the desk did not send (applied to the position; logged once): {}", ev);
         }
         history.fills.add(new FillView(ev.clientOrderId(), corr, ev.instrument(), ev.side(), qty, price, fee,
-                ev.liquidity(), r != null ? r.purpose() : "unknown order", at));
-        return result;
-    }
-
-    private Instant fillTime(OrderEvent ev) {
-        return ev.at() != null ? ev.at() : instant(eventNanos);
+                ev.liquidity(), purpose, at));
     }
 
     // ---- 4. account risk and exits after a mark ----
@@ -517,7 +515,7 @@ final class DeskCore {
 
     /** The desk stops: the account as it is now, so a restart resumes from exactly these figures. */
     void onStop() {
-        if (!ledger.instruments().isEmpty()) {
+        if (ledger.hasPositions()) {
             Instant at = instant(nowNanos());
             for (Position p : ledger.open()) {
                 audit.position(p, at); // with its last mark
@@ -554,7 +552,7 @@ final class DeskCore {
      *
      * @param rp the restore point
      */
-    void applyRestore(org.tradeengine.api.audit.RestorePoint rp) {
+    void applyRestore(RestorePoint rp) {
         if (restored) {
             return;
         }
@@ -578,11 +576,8 @@ final class DeskCore {
         }
         plan.positions().forEach((id, snap) -> ledger.positionFor(id).restore(snap));
         for (Restore.OpenOrder o : plan.orders()) {
-            OrderRecord r = new OrderRecord(o.intent(), brokers.route(o.intent().instrument()), o.intent().reduceOnly(),
-                    clock.millis());
-            r.leaves = o.leaves();
-            r.answered = true;
-            orders.restore(r);
+            orders.restore(OrderRecord.restored(o.intent(), brokers.route(o.intent().instrument()), o.leaves(),
+                    clock.millis()));
         }
         restoreSummary = "restored from the journal (" + plan.storedRecords() + " records, read " + plan.asOf() + "): "
                 + state.state() + ", " + plan.positions().size() + " position(s), " + plan.orders().size()
@@ -632,7 +627,7 @@ final class DeskCore {
             return;
         }
         Map<InstrumentId, BigDecimal> held;
-        List<org.tradeengine.api.broker.OpenOrder> open;
+        List<OpenOrder> open;
         try {
             held = b.positions();
             open = b.openOrders();
@@ -662,8 +657,8 @@ final class DeskCore {
                 audit.position(p, now);
             }
         }
-        Map<String, org.tradeengine.api.broker.OpenOrder> atBroker = new HashMap<>();
-        for (org.tradeengine.api.broker.OpenOrder o : open) {
+        Map<String, OpenOrder> atBroker = new HashMap<>();
+        for (OpenOrder o : open) {
             if (brokers.route(o.instrument()) == b) {
                 atBroker.put(o.clientOrderId(), o);
             }
@@ -681,15 +676,13 @@ final class DeskCore {
                 finished++;
             }
         }
-        for (org.tradeengine.api.broker.OpenOrder o : atBroker.values()) {
+        for (OpenOrder o : atBroker.values()) {
             diffs.add("order " + o.clientOrderId() + " " + o.side() + " " + o.leavesQty() + " " + o.instrument()
                     + " open at " + b.venue() + " but not in the journal");
             OrderIntent intent = new OrderIntent(o.clientOrderId(), o.correlationId(), o.instrument(), o.side(), o.type(),
                     o.quantity(), o.limitPrice(), o.reduceOnly(), "adopted at restart", o.acceptedAt());
-            OrderRecord r = new OrderRecord(intent, b, o.reduceOnly(), clock.millis());
-            r.leaves = o.leavesQty() == null ? intent.quantity().toBigDecimal() : o.leavesQty().toBigDecimal();
-            r.answered = true;
-            orders.restore(r);
+            orders.restore(OrderRecord.restored(intent, b, o.leavesQty() == null ? intent.quantity().toBigDecimal()
+                    : o.leavesQty().toBigDecimal(), clock.millis()));
         }
         reconciled.add(b);
         String compared = ids.size() + " instrument(s), " + open.size() + " open order(s) at the broker"

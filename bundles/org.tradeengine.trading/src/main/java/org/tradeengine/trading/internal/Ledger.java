@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.tradeengine.api.model.InstrumentId;
@@ -177,8 +178,13 @@ final class Ledger {
     }
 
     /** @return every instrument the ledger has a position object for (flat or not) */
-    java.util.Set<InstrumentId> instruments() {
-        return java.util.Set.copyOf(positions.keySet());
+    Set<InstrumentId> instruments() {
+        return Set.copyOf(positions.keySet());
+    }
+
+    /** @return true once any instrument was traded (or restored) */
+    boolean hasPositions() {
+        return !positions.isEmpty();
     }
 
     Position position(InstrumentId instrument) {

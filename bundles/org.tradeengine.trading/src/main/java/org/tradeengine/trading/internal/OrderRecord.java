@@ -36,6 +36,23 @@ final class OrderRecord {
         this.leaves = intent.quantity().toBigDecimal();
     }
 
+    /**
+     * An order that was open when the engine stopped (restart) or that a broker holds unknown to the journal: its
+     * submit was answered long ago.
+     *
+     * @param intent the order
+     * @param broker its broker, or null until that broker is reconciled
+     * @param leaves its open quantity
+     * @param nowMillis wall clock now
+     * @return the record
+     */
+    static OrderRecord restored(OrderIntent intent, Broker broker, BigDecimal leaves, long nowMillis) {
+        OrderRecord r = new OrderRecord(intent, broker, intent.reduceOnly(), nowMillis);
+        r.leaves = leaves;
+        r.answered = true;
+        return r;
+    }
+
     String id() {
         return intent.clientOrderId();
     }

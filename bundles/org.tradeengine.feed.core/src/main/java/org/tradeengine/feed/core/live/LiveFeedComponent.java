@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tradeengine.api.book.OrderBookFactory;
 import org.tradeengine.api.feed.FeedListener;
 import org.tradeengine.api.feed.FeedStatus;
@@ -17,9 +21,10 @@ import org.tradeengine.api.model.Venue;
 
 /**
  * What the DS component of every live feed bundle does: read the configuration, run a {@link LiveFeed}, pass raw
- * messages to the sinks. A feed bundle subclasses it with its venue's defaults and protocol and adds the DS
- * annotations (constructor injection of the {@link OrderBookFactory}, dynamic {@link RawMessageSink} references,
- * deactivate calling {@link #stop()}).
+ * messages to the sinks. A feed bundle subclasses it with its venue's defaults, protocol, configuration type and
+ * {@code @Component} (constructor injection of the {@link OrderBookFactory}); the deactivate method and the dynamic
+ * {@link RawMessageSink} reference are declared here, once, and reach each feed's component description through bnd's
+ * {@code -dsannotations-options: inherit}.
  */
 public abstract class LiveFeedComponent implements MarketDataFeed {
 
@@ -46,17 +51,19 @@ public abstract class LiveFeedComponent implements MarketDataFeed {
         feed.start();
     }
 
-    /** Stops the feed (the subclass's {@code @Deactivate}). */
-    protected void stop() {
+    /** Stops the feed. */
+    @Deactivate
+    public void deactivate() {
         feed.stop();
     }
 
     /**
-     * A raw message sink came (the subclass's dynamic reference bind method).
+     * A raw message sink (the recorder) came.
      *
      * @param sink the sink
      */
-    protected void addSink(RawMessageSink sink) {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindSink(RawMessageSink sink) {
         feed.addRawSink(sink);
     }
 
@@ -65,7 +72,7 @@ public abstract class LiveFeedComponent implements MarketDataFeed {
      *
      * @param sink the sink
      */
-    protected void removeSink(RawMessageSink sink) {
+    public void unbindSink(RawMessageSink sink) {
         feed.removeRawSink(sink);
     }
 

@@ -6,16 +6,12 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tradeengine.api.book.OrderBookFactory;
 import org.tradeengine.api.feed.MarketDataFeed;
-import org.tradeengine.api.feed.RawMessageSink;
 import org.tradeengine.api.model.Venue;
 import org.tradeengine.feed.core.kraken.KrakenProtocol;
 import org.tradeengine.feed.core.live.LiveFeedComponent;
@@ -78,19 +74,5 @@ public final class KrakenFuturesFeed extends LiveFeedComponent {
     @Activate
     public KrakenFuturesFeed(@Reference OrderBookFactory books, Map<String, Object> props) {
         super(Venue.KRAKEN_FUTURES, WS_URL, REST_URL, "", props, books, KrakenProtocol::new);
-    }
-
-    @Deactivate
-    void deactivate() {
-        stop();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindSink(RawMessageSink sink) {
-        addSink(sink);
-    }
-
-    void unbindSink(RawMessageSink sink) {
-        removeSink(sink);
     }
 }

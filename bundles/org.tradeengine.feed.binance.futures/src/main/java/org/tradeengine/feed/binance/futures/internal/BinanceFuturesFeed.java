@@ -6,16 +6,12 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tradeengine.api.book.OrderBookFactory;
 import org.tradeengine.api.feed.MarketDataFeed;
-import org.tradeengine.api.feed.RawMessageSink;
 import org.tradeengine.api.model.Venue;
 import org.tradeengine.feed.core.binance.BinanceProtocol;
 import org.tradeengine.feed.core.live.LiveFeedComponent;
@@ -74,30 +70,5 @@ public final class BinanceFuturesFeed extends LiveFeedComponent {
     @Activate
     public BinanceFuturesFeed(@Reference OrderBookFactory books, Map<String, Object> props) {
         super(Venue.BINANCE_FUTURES, WS_URL, REST_URL, "depth@100ms", props, books, BinanceProtocol::new);
-    }
-
-    /** Stops the feed. */
-    @Deactivate
-    public void deactivate() {
-        stop();
-    }
-
-    /**
-     * A raw message sink (the recorder) came.
-     *
-     * @param sink the sink
-     */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void bindSink(RawMessageSink sink) {
-        addSink(sink);
-    }
-
-    /**
-     * A raw message sink went.
-     *
-     * @param sink the sink
-     */
-    public void unbindSink(RawMessageSink sink) {
-        removeSink(sink);
     }
 }
